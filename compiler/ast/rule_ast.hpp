@@ -1,0 +1,150 @@
+// The rule AST: a Sigma document as plain values, every part with its source position.
+//
+// Produced by compiler/yaml/yaml2ast, consumed by compiler/ir/ast2ir. No yaml-cpp type crosses
+// this boundary: custom attributes and anything not modelled is kept as a `YamlNode` tree.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace sigma::ast {
+
+// 1-based position in the source file; {0,0} when unknown.
+struct Pos {
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  friend bool operator==(const Pos&, const Pos&) = default;
+};
+
+template <class T>
+struct Located {
+  T value{};
+  Pos pos;
+};
+
+// A generic YAML value (custom attributes, eval expressions, pipelines...).
+struct YamlNode {
+  enum class Kind : std::uint8_t { Null, Scalar, Sequence, Map };
+  // How a scalar was written: plain scalars may be numbers, booleans or null; quoted ones are
+  // always strings. Block scalars (| and >) count as quoted.
+  enum class Style : std::uint8_t { Plain, Quoted };
+
+  Kind kind = Kind::Null;
+  Style style = Style::Plain;
+  Pos pos;
+  std::string scalar;
+  std::vector<YamlNode> items;                             // Sequence
+  std::vector<std::pair<Located<std::string>, YamlNode>> entries;  // Map, in document order
+
+  const YamlNode* find(std::string_view key) const {
+    for (const auto& [k, v] : entries)
+      if (k.value == key) return &v;
+    return nullptr;
+  }
+};
+
+// One value on the right-hand side of a detection item.
+struct Value {
+  enum class Kind : std::uint8_t { Null, Bool, Int, Float, String };
+  Kind kind = Kind::String;
+  std::string text;  // the scalar as written (for strings: the string, escapes not yet applied)
+  bool boolean = false;
+  std::int64_t integer = 0;
+  double real = 0;
+  Pos pos;
+};
+
+// `field|mod1|mod2: values`. A keyword item has an empty field ("" or a bare "|all" key).
+struct DetectionItem {
+  std::string field;
+  std::vector<Located<std::string>> modifiers;
+  std::vector<Value> values;
+  bool value_is_list = false;  // written as a YAML sequence (even of one element)
+  Pos key_pos;                 // position of the key (for modifiers: column of the key start)
+  Pos pos;                     // position of the value
+};
+
+// A map of items, all of which must match (AND).
+struct DetectionMap {
+  std::vector<DetectionItem> items;
+  Pos pos;
+};
+
+// A search identifier: the OR of its alternatives. A YAML map gives one alternative; a list of
+// maps gives one per map; a list of plain values (keywords) gives one alternative holding one
+// keyword item with those values.
+struct Selection {
+  Located<std::string> name;
+  std::vector<DetectionMap> alternatives;
+  Pos pos;
+};
+
+struct Logsource {
+  std::string category, product, service, definition;
+  std::vector<std::pair<std::string, std::string>> custom;  // other keys, kept
+  Pos pos;
+};
+
+struct Related {
+  std::string id, type;
+};
+
+// Correlation rule (spec: sigma-correlation-rules-specification.md).
+struct Correlation {
+  Located<std::string> type;  // event_count, value_count, temporal, temporal_ordered, value_sum...
+  std::vector<Located<std::string>> rules;
+  std::vector<std::string> group_by;
+  Located<std::string> timespan;
+  std::uint64_t timespan_seconds = 0;
+  std::vector<std::pair<std::string, Located<std::string>>> condition;  // gt: 10, field: x...
+  bool has_condition = false;
+  std::vector<std::pair<std::string, YamlNode>> aliases;
+  bool generate = false;
+  Pos pos;
+};
+
+// Filter rule (spec: sigma-filters-specification.md).
+struct Filter {
+  std::vector<Located<std::string>> rules;  // ids or names of the rules it applies to
+  std::vector<Selection> selections;
+  std::vector<Located<std::string>> conditions;
+  Pos pos;
+};
+
+struct Rule {
+  enum class Kind : std::uint8_t { Detection, Correlation, Filter };
+  Kind kind = Kind::Detection;
+
+  std::string file;
+  std::uint32_t document = 0;  // index of the YAML document in the file
+  Pos pos;
+
+  std::string title, id, name, taxonomy, status, description, license, author, date, modified,
+      level, scope;
+  std::vector<Related> related;
+  std::vector<std::string> references, tags, falsepositives, fields;
+  Logsource logsource;
+  bool has_logsource = false;
+
+  // Detection (kind == Detection).
+  std::vector<Selection> selections;
+  std::vector<Located<std::string>> conditions;  // several conditions are ORed
+  Located<std::string> timeframe;
+
+  std::optional<Correlation> correlation;
+  std::optional<Filter> filter;
+
+  // Every top-level key that is not a Sigma attribute (eval, score, where, sort, ...).
+  std::vector<std::pair<Located<std::string>, YamlNode>> custom;
+
+  const YamlNode* custom_attribute(std::string_view key) const {
+    for (const auto& [k, v] : custom)
+      if (k.value == key) return &v;
+    return nullptr;
+  }
+};
+
+}  // namespace sigma::ast
