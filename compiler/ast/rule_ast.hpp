@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,13 +29,14 @@ struct Located {
 // A generic YAML value (custom attributes, eval expressions, pipelines...).
 struct YamlNode {
   enum class Kind : std::uint8_t { Null, Scalar, Sequence, Map };
-  // How a scalar was written: plain scalars may be numbers, booleans or null; quoted ones are
-  // always strings. Block scalars (| and >) count as quoted.
-  enum class Style : std::uint8_t { Plain, Quoted };
+  // How a scalar was written: plain scalars may be numbers, booleans or null; quoted and block
+  // (| and >) scalars are always strings.
+  enum class Style : std::uint8_t { Plain, Quoted, Block };
 
   Kind kind = Kind::Null;
   Style style = Style::Plain;
-  Pos pos;
+  Pos pos;      // where the node starts (for a quoted scalar: the quote)
+  Pos content;  // where a scalar's text starts (after the quote; first line of a block)
   std::string scalar;
   std::vector<YamlNode> items;                             // Sequence
   std::vector<std::pair<Located<std::string>, YamlNode>> entries;  // Map, in document order
@@ -43,6 +45,22 @@ struct YamlNode {
     for (const auto& [k, v] : entries)
       if (k.value == key) return &v;
     return nullptr;
+  }
+
+  // Source position of byte `offset` of a scalar's text, for diagnostics inside a scalar
+  // (condition and expression errors). Exact for single-line plain and quoted scalars and for
+  // block scalars; escapes in quoted scalars may shift it by a few columns.
+  Pos offset_pos(std::uint32_t offset) const {
+    Pos p = content;
+    for (std::uint32_t i = 0; i < offset && i < scalar.size(); ++i) {
+      if (scalar[i] == '\n' && style == Style::Block) {
+        ++p.line;
+        p.column = content.column;
+      } else {
+        ++p.column;
+      }
+    }
+    return p;
   }
 };
 
@@ -110,7 +128,7 @@ struct Correlation {
 struct Filter {
   std::vector<Located<std::string>> rules;  // ids or names of the rules it applies to
   std::vector<Selection> selections;
-  std::vector<Located<std::string>> conditions;
+  std::vector<YamlNode> conditions;  // scalars
   Pos pos;
 };
 
@@ -131,7 +149,7 @@ struct Rule {
 
   // Detection (kind == Detection).
   std::vector<Selection> selections;
-  std::vector<Located<std::string>> conditions;  // several conditions are ORed
+  std::vector<YamlNode> conditions;  // scalars; several conditions are ORed
   Located<std::string> timeframe;
 
   std::optional<Correlation> correlation;

@@ -167,19 +167,34 @@ struct Logsource {
 };
 
 struct Rule {
-  std::string id, title, level, status, file, description;
+  std::string id, name, title, level, status, file, description, author, date, modified;
   std::vector<std::string> tags, references, falsepositives, fields;
   Logsource logsource;
   Node condition;
+  // The alert's output columns: the rule's `fields`, or the fields its condition reads.
+  std::vector<FieldId> columns;
   // Named selections the condition was built from, kept so eval expressions can use a
   // detection identifier as a boolean.
   std::vector<std::pair<std::string, Node>> selections;
+};
+
+// A correlation rule over the alerts of other rules (spec: correlation rules).
+struct Correlation {
+  std::string id, name, title, level, type;  // type: event_count, value_count, temporal, ...
+  std::vector<std::uint32_t> rules;           // indexes into Program::rules
+  std::vector<std::string> group_by;
+  std::uint64_t timespan_seconds = 0;
+  std::vector<std::pair<CmpOp, double>> condition;  // all must hold (neq is kept as a pair below)
+  std::vector<double> not_equal;
+  std::string field;  // value_count and the value_* types
+  bool generate = false;
 };
 
 struct Program {
   FieldTable fields;
   LeafTable leaves;
   std::vector<Rule> rules;
+  std::vector<Correlation> correlations;
 };
 
 }  // namespace sigma::ir

@@ -30,7 +30,7 @@ struct Diagnostic {
   std::string help;          // a hint ("did you mean `contains`?"), may be empty
 };
 
-// `path:line:col: error[S0107]: message`, then the source line with a caret and the help line
+// `path:line:col: error: message [S0107]`, then the source line with a caret and the help line
 // when `source` (the whole file text) is given.
 std::string format_diagnostic(const Diagnostic& d, std::string_view source = {});
 

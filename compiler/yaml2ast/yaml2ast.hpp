@@ -1,0 +1,26 @@
+// Sigma YAML -> rule AST.
+//
+// This file's external interface is load_rules(): one file's text (a single rule, or a rule
+// collection of several documents with `action: global|reset|repeat`) becomes ast::Rules, with
+// every problem reported to the sink and every good rule kept.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "compiler/ast/rule_ast.hpp"
+#include "compiler/diag/sink.hpp"
+
+namespace sigma::yaml2ast {
+
+// `file` names the source in the rules and diagnostics. Rules with errors are left out.
+std::vector<ast::Rule> load_rules(std::string_view file, std::string_view text, diag::Sink& diags);
+
+// One document (already merged with its collection's global part) -> rule. Returns false when
+// the document is refused.
+bool build_rule(const ast::YamlNode& doc, ast::Rule& out, diag::Sink& diags);
+
+// Splits a detection key `field|mod1|mod2` into field and modifiers, with positions.
+void split_field_key(const ast::Located<std::string>& key, ast::DetectionItem& item);
+
+}  // namespace sigma::yaml2ast

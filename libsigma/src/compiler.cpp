@@ -1,0 +1,164 @@
+#include <sigma/sigma.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <system_error>
+
+#include "compiler/ast2ir/ast2ir.hpp"
+#include "compiler/diag/sink.hpp"
+#include "compiler/yaml2ast/yaml2ast.hpp"
+#include "libsigma/src/ruleset_impl.hpp"
+
+namespace sigma {
+namespace {
+
+bool is_rule_file(const std::filesystem::path& p) {
+  const auto ext = p.extension();
+  return ext == ".yml" || ext == ".yaml";
+}
+
+RuleInfo info_of(const ir::Rule& r) {
+  RuleInfo i;
+  i.id = r.id;
+  i.name = r.name;
+  i.title = r.title;
+  i.level = r.level;
+  i.status = r.status;
+  i.description = r.description;
+  i.author = r.author;
+  i.date = r.date;
+  i.modified = r.modified;
+  i.file = r.file;
+  i.tags = r.tags;
+  i.references = r.references;
+  i.falsepositives = r.falsepositives;
+  i.fields = r.fields;
+  i.category = r.logsource.category;
+  i.product = r.logsource.product;
+  i.service = r.logsource.service;
+  return i;
+}
+
+}  // namespace
+
+struct Compiler::Impl {
+  CompileOptions options;
+  diag::Sink diags;
+  std::map<std::string, std::string, std::less<>> sources;
+  std::vector<ast::Rule> rules;
+  CompileStats stats;
+  std::map<std::string, ast::Pos> ids;  // rule id -> where first seen, for duplicate checks
+  std::map<std::string, std::string> id_files;
+  std::vector<Diagnostic> all;
+};
+
+Compiler::Compiler(CompileOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+}
+Compiler::~Compiler() = default;
+
+void Compiler::add_source(std::string_view name, std::string_view text) {
+  auto& s = *impl_;
+  ++s.stats.files;
+  const auto [it, inserted] = s.sources.insert_or_assign(std::string(name), std::string(text));
+  auto rules = yaml2ast::load_rules(it->first, it->second, s.diags);
+  for (auto& r : rules) {
+    if (s.options.lint && r.kind == ast::Rule::Kind::Detection) {
+      if (r.id.empty())
+        s.diags.warning(diag::code::kMissingId, r.pos, "rule has no `id`",
+                        "give every rule a UUID so alerts and filters can name it");
+      if (r.level.empty())
+        s.diags.warning(diag::code::kMissingLevel, r.pos, "rule has no `level`");
+    }
+    if (s.options.lint && !r.id.empty()) {
+      const auto [pos, fresh] = s.ids.emplace(r.id, r.pos);
+      if (!fresh)
+        s.diags.warning(diag::code::kDuplicateId, r.pos, "rule id `" + r.id + "` is used twice",
+                        "first used in " + s.id_files[r.id] + ":" + std::to_string(pos->second.line));
+      else
+        s.id_files[r.id] = r.file;
+    }
+    s.rules.push_back(std::move(r));
+  }
+}
+
+bool Compiler::add_path(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<fs::path> files;
+  if (fs::is_directory(path, ec)) {
+    for (fs::recursive_directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file(ec) && is_rule_file(it->path())) files.push_back(it->path());
+    std::sort(files.begin(), files.end());
+  } else if (fs::is_regular_file(path, ec)) {
+    files.push_back(path);
+  }
+  if (ec || files.empty()) {
+    if (ec || !fs::exists(path)) {
+      impl_->diags.set_file(path.string());
+      impl_->diags.error(diag::code::kIo, {},
+                         "cannot read " + path.string() + (ec ? ": " + ec.message() : ": no such file or directory"));
+      return false;
+    }
+    return true;  // an empty directory
+  }
+  bool ok = true;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) {
+      impl_->diags.set_file(f.string());
+      impl_->diags.error(diag::code::kIo, {}, "cannot read " + f.string());
+      ok = false;
+      continue;
+    }
+    add_source(f.string(), text.str());
+  }
+  return ok;
+}
+
+RuleSet Compiler::build() {
+  auto& s = *impl_;
+  ast2ir::Lowering lowering;
+  s.stats.documents = s.rules.size();
+  std::size_t compiled = 0;
+  for (const auto& r : s.rules) {
+    s.diags.set_file(r.file);
+    if (lowering.add(r, s.diags)) ++compiled;
+  }
+  auto program = lowering.finish(s.diags);
+  s.stats.compiled = compiled;
+  s.stats.errors = s.diags.error_count();
+  s.stats.warnings = s.diags.warning_count();
+  s.all = s.diags.all();
+
+  auto impl = std::make_shared<RuleSet::Impl>();
+  impl->program = program;
+  impl->engine = std::make_unique<runtime::Engine>(program);
+  for (const auto& r : program->rules) impl->infos.push_back(info_of(r));
+  RuleSet set;
+  set.impl_ = std::move(impl);
+  return set;
+}
+
+const std::vector<Diagnostic>& Compiler::diagnostics() const {
+  impl_->all = impl_->diags.all();
+  return impl_->all;
+}
+
+CompileStats Compiler::stats() const {
+  auto st = impl_->stats;
+  st.errors = impl_->diags.error_count();
+  st.warnings = impl_->diags.warning_count();
+  return st;
+}
+
+std::string_view Compiler::source(std::string_view file) const {
+  const auto it = impl_->sources.find(file);
+  return it == impl_->sources.end() ? std::string_view{} : std::string_view(it->second);
+}
+
+}  // namespace sigma
