@@ -135,6 +135,9 @@ struct Filter {
 struct Rule {
   enum class Kind : std::uint8_t { Detection, Correlation, Filter };
   Kind kind = Kind::Detection;
+  // Set when the attributes had errors: the rule is still compiled, so every problem of the
+  // file is reported in one run, but it is never added to a rule set.
+  bool refused = false;
 
   std::string file;
   std::uint32_t document = 0;  // index of the YAML document in the file

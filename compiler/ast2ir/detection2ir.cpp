@@ -208,7 +208,7 @@ std::optional<CompiledDetection> compile_detection(const std::vector<ast::Select
     if (node) ors.push_back(std::move(*node));
     else ok = false;
   }
-  if (ok) {
+  if (ok && !conditions.empty()) {  // with no condition, every selection is unused: say it once
     for (std::size_t i = 0; i < selections.size(); ++i)
       if (!used[i])
         ctx.diags.warning(code::kUnusedSelection, selections[i].name.pos,

@@ -86,7 +86,8 @@ std::vector<ast::Rule> load_rules(std::string_view file, std::string_view text,
     ast::Rule rule;
     rule.file = std::string(file);
     rule.document = this_index;
-    if (build_rule(merged, rule, diags)) rules.push_back(std::move(rule));
+    rule.refused = !build_rule(merged, rule, diags);
+    rules.push_back(std::move(rule));
   }
   return rules;
 }

@@ -107,7 +107,7 @@ class Builder {
     else if (k == "fields") text_list(key, v, r_.fields);
     else if (k == "related") related(v);
     else if (k == "logsource") logsource(v);
-    else if (k == "detection") detection(v);
+    else if (k == "detection") detection(key, v);
     else if (k == "correlation") correlation(v);
     else if (k == "filter") filter(v);
     else r_.custom.emplace_back(key, v);
@@ -186,13 +186,14 @@ class Builder {
     }
   }
 
-  void detection(const YamlNode& v) {
+  void detection(const ast::Located<std::string>& key, const YamlNode& v) {
+    has_detection_ = true;
+    detection_pos_ = key.pos;
     if (v.kind != Kind::Map) {
       error(code::kWrongType, v.pos, "`detection` must be a map of search identifiers");
+      detection_conditions_error_ = true;
       return;
     }
-    detection_pos_ = v.pos;
-    has_detection_ = true;
     for (const auto& [key, value] : v.entries) {
       if (key.value == "condition") {
         conditions(value, r_.conditions);
@@ -225,6 +226,7 @@ class Builder {
     const auto empty = [&] {
       error(code::kEmptySelection, key.pos, "search identifier `" + key.value + "` is empty",
             "give it a map of field: value, or a list of values", width(key.value));
+      out.push_back({key, {}, v.pos});  // keep the name defined so the condition still resolves
     };
     switch (v.kind) {
       case Kind::Map:

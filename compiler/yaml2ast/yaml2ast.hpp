@@ -13,7 +13,8 @@
 
 namespace sigma::yaml2ast {
 
-// `file` names the source in the rules and diagnostics. Rules with errors are left out.
+// `file` names the source in the rules and diagnostics. Rules whose attributes have errors are
+// returned with `refused` set, so their detection can still be checked.
 std::vector<ast::Rule> load_rules(std::string_view file, std::string_view text, diag::Sink& diags);
 
 // One document (already merged with its collection's global part) -> rule. Returns false when

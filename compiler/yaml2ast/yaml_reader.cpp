@@ -124,7 +124,10 @@ std::vector<ast::YamlNode> read_documents(std::string_view text, diag::Sink& dia
     const std::string owned(text);  // yaml-cpp reads from a std::string
     for (const auto& doc : YAML::LoadAll(owned)) docs.push_back(conv.convert(doc, 0));
   } catch (const YAML::Exception& e) {
-    diags.error(diag::code::kYamlSyntax, to_pos(e.mark), "YAML syntax error: " + e.msg);
+    // yaml-cpp reports an unclosed flow collection where it gave up looking, not where it opened.
+    const bool flow = e.msg.find("flow") != std::string::npos;
+    diags.error(diag::code::kYamlSyntax, to_pos(e.mark), "YAML syntax error: " + e.msg,
+                flow ? "a `[` or `{` opened before this point is never closed" : "");
   } catch (const std::exception& e) {
     diags.error(diag::code::kYamlSyntax, {}, std::string("YAML could not be read: ") + e.what());
   }

@@ -123,11 +123,15 @@ bool Compiler::add_path(const std::filesystem::path& path) {
 RuleSet Compiler::build() {
   auto& s = *impl_;
   ast2ir::Lowering lowering;
+  ast2ir::Lowering diagnose_only;  // refused rules: checked for their other errors, then dropped
   s.stats.documents = s.rules.size();
   std::size_t compiled = 0;
   for (const auto& r : s.rules) {
     s.diags.set_file(r.file);
-    if (lowering.add(r, s.diags)) ++compiled;
+    if (r.refused)
+      diagnose_only.add(r, s.diags);
+    else if (lowering.add(r, s.diags))
+      ++compiled;
   }
   auto program = lowering.finish(s.diags);
   s.stats.compiled = compiled;

@@ -14,6 +14,7 @@ int run_check(const Args& args) {
   std::vector<std::string> paths;
   sigma::CompileOptions options;
   bool json = false;
+  bool show_time = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const auto& a = args[i];
     if (a == "--format" && i + 1 < args.size()) {
@@ -25,6 +26,8 @@ int run_check(const Args& args) {
       json = f == "json";
     } else if (a == "--pipeline" && i + 1 < args.size()) {
       options.pipelines.push_back(args[++i]);
+    } else if (a == "--time") {
+      show_time = true;
     } else if (a == "--no-lint") {
       options.lint = false;
     } else if (a.starts_with("-") && a != "-") {
@@ -52,8 +55,9 @@ int run_check(const Args& args) {
   } else {
     for (const auto& d : compiler.diagnostics())
       fmt::print("{}", sigma::format_diagnostic(d, compiler.source(d.location.file)));
-    fmt::print("{} files, {} rules, {} compiled, {} errors, {} warnings ({:.3f} s)\n", st.files,
-               st.documents, st.compiled, st.errors, st.warnings, seconds);
+    fmt::print("{} files, {} rules, {} compiled, {} errors, {} warnings\n", st.files,
+               st.documents, st.compiled, st.errors, st.warnings);
+    if (show_time) fmt::print("compiled in {:.3f} s\n", seconds);
   }
   return st.errors > 0 ? 1 : 0;
 }

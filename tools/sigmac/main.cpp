@@ -13,7 +13,7 @@ constexpr const char* kUsage =
     "usage: sigmac <command> [options]\n"
     "\n"
     "commands:\n"
-    "  check [--format text|json] [--pipeline P]... [--no-lint] [PATH...]\n"
+    "  check [--format text|json] [--pipeline P]... [--no-lint] [--time] [PATH...]\n"
     "        compile every rule found (files or directory trees); print diagnostics and a\n"
     "        summary. Exit 0 when all compile, 1 when any rule is refused, 2 on usage errors.\n"
     "  compile --emit ir [--pipeline P]... RULE...\n"
@@ -29,7 +29,7 @@ namespace sigmac {
 
 std::filesystem::path bundled_rules_dir() {
   namespace fs = std::filesystem;
-  for (const fs::path p : {fs::path("sigma-rules"), fs::path(SIGMA_SOURCE_DIR) / "sigma-rules"}) {
+  for (const fs::path& p : {fs::path("sigma-rules"), fs::path(SIGMA_SOURCE_DIR) / "sigma-rules"}) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) return p;
   }

@@ -1,0 +1,66 @@
+// Evaluates a rule's boolean tree with short-circuit AND / OR / NOT.
+//
+// The walk uses an explicit stack kept in the Scratch (no recursion, so no depth limit to guard
+// and no stack overflow on a pathological tree; no allocation once the stack has grown).
+// `result` always holds the value of the subtree that finished last.
+#include "runtime/eval/engine_impl.hpp"
+
+namespace sigma::runtime {
+
+bool Scratch::Impl::eval(const ir::Node& root) {
+  // Most rule trees are a single leaf or a flat AND/OR of leaves: answer those directly.
+  switch (root.op) {
+    case ir::Op::True: return true;
+    case ir::Op::False: return false;
+    case ir::Op::Leaf: return leaf(root.leaf);
+    default: break;
+  }
+
+  stack.clear();
+  stack.push_back(Frame{&root, 0});
+  bool result = false;
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const ir::Node& n = *f.node;
+    switch (n.op) {
+      case ir::Op::True:
+      case ir::Op::False:
+        result = n.op == ir::Op::True;
+        stack.pop_back();
+        continue;
+      case ir::Op::Leaf:
+        result = leaf(n.leaf);
+        stack.pop_back();
+        continue;
+      case ir::Op::Not:
+        if (f.next == 0 && !n.children.empty()) {
+          f.next = 1;
+          stack.push_back(Frame{&n.children.front(), 0});  // invalidates f
+        } else {
+          result = !result;
+          stack.pop_back();
+        }
+        continue;
+      case ir::Op::And:
+      case ir::Op::Or: {
+        const bool is_and = n.op == ir::Op::And;
+        // A child just finished: AND stops at the first false, OR at the first true.
+        if (f.next > 0 && result != is_and) {
+          stack.pop_back();
+          continue;
+        }
+        if (f.next == n.children.size()) {
+          result = is_and;  // every child agreed (or there were none)
+          stack.pop_back();
+          continue;
+        }
+        const ir::Node* child = &n.children[f.next++];
+        stack.push_back(Frame{child, 0});  // invalidates f
+        continue;
+      }
+    }
+  }
+  return result;
+}
+
+}  // namespace sigma::runtime

@@ -1,0 +1,134 @@
+// Inside the engine: the matcher built for each leaf and the per-event caches of a Scratch.
+// Private to runtime/eval; hosts and other modules use engine.hpp.
+//
+// Per event a Scratch moves to a new epoch instead of clearing anything: a field cache, a fold
+// cache or a leaf memo is valid only while its stamp equals the current epoch. Vectors keep
+// their capacity across events, so after the first few events nothing is allocated.
+#pragma once
+
+#include <sigma/event.hpp>
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "compiler/ir/ir.hpp"
+#include "runtime/eval/engine.hpp"
+#include "runtime/match/cidr.hpp"
+#include "runtime/match/text_match.hpp"
+#include "runtime/match/timestamp.hpp"
+
+namespace re2 {
+class RE2;
+}
+
+namespace sigma::runtime {
+
+namespace leaf {
+
+struct String {
+  match::TextMatcher m;
+  bool cased = false;
+};
+struct Regex {
+  const re2::RE2* re = nullptr;  // owned by the program; null if it failed to compile
+};
+struct Number {
+  ir::CmpOp op = ir::CmpOp::Eq;
+  double value = 0;
+};
+struct Cidr {
+  match::Cidr net;
+};
+struct Exists {
+  bool present = true;
+};
+struct IsNull {};
+struct FieldRef {
+  std::uint32_t other = 0;  // slot of the other field
+  ir::StringOp op = ir::StringOp::Exact;
+  bool cased = false;
+};
+struct Time {
+  match::TimeField part = match::TimeField::Hour;
+  ir::CmpOp op = ir::CmpOp::Eq;
+  std::int64_t value = 0;
+};
+
+using Matcher = std::variant<String, Regex, Number, Cidr, Exists, IsNull, FieldRef, Time>;
+
+}  // namespace leaf
+
+struct LeafMatcher {
+  std::uint32_t slot = 0;  // field id, or Engine::Impl::keyword_slot for keyword leaves
+  leaf::Matcher m;
+};
+
+struct Engine::Impl {
+  std::shared_ptr<const ir::Program> program;
+  std::vector<std::string_view> path_parts;  // every field's path, back to back
+  std::vector<sigma::Field> fields;
+  std::vector<LeafMatcher> leaves;
+  std::uint32_t keyword_slot = 0;  // == fields.size(): the keyword pseudo-field
+};
+
+// What one event has told us about one field (or, in the keyword slot, its raw text or all its
+// strings). Views point into the event, which outlives the evaluation.
+struct FieldCache {
+  std::uint32_t epoch = 0;       // values are this event's when equal to the Scratch epoch
+  std::uint32_t fold_epoch = 0;  // folded is this event's when equal to the Scratch epoch
+  bool present = false;
+  std::vector<sigma::Value> values;
+  std::vector<std::string_view> folded;  // per value: folded text (empty for non-strings)
+  std::string fold_buf;                  // backing store for folded text that changed
+};
+
+class Collector final : public sigma::ValueSink {
+ public:
+  std::vector<sigma::Value>* out = nullptr;
+  void value(const sigma::Value& v) override { out->push_back(v); }
+};
+
+struct Scratch::Impl {
+  explicit Impl(const Engine::Impl& e);
+
+  void reset(const sigma::Event& ev);
+
+  // The field's values for this event: looked up on first use, then cached.
+  const FieldCache& lookup(std::uint32_t slot);
+  // Folded text of each value of the field (looks it up first if needed), folded once.
+  std::span<const std::string_view> folded(std::uint32_t slot);
+
+  bool leaf(ir::LeafId id);          // memoized
+  bool compute(const LeafMatcher&);  // leaf_eval.cpp
+  bool eval(const ir::Node& root);   // condition_eval.cpp
+
+  const Engine::Impl* engine;
+  const sigma::Event* event = nullptr;
+  std::uint32_t epoch = 0;
+  std::vector<FieldCache> caches;     // one per field, plus the keyword slot
+  std::vector<std::uint32_t> memo;    // per leaf: epoch * 2 + result, when known this event
+  struct Frame {
+    const ir::Node* node;
+    std::uint32_t next;  // index of the next child to evaluate
+  };
+  std::vector<Frame> stack;  // condition_eval.cpp's explicit stack
+  std::vector<std::uint32_t> fold_offsets;
+  Collector collector;
+  Scratch::Stats stats;
+};
+
+inline bool Scratch::Impl::leaf(ir::LeafId id) {
+  if (id >= memo.size()) return false;
+  const std::uint32_t m = memo[id];
+  if ((m >> 1) == epoch) return (m & 1u) != 0;
+  const bool r = compute(engine->leaves[id]);
+  memo[id] = (epoch << 1) | (r ? 1u : 0u);
+  return r;
+}
+
+}  // namespace sigma::runtime

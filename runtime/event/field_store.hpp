@@ -1,0 +1,74 @@
+// FieldStore: a flat, per-record event made of (name, value) pairs that view into buffers the
+// record owns, used by the log readers (auditd, syslog, evtx-json) instead of copying strings
+// into a map for every event.
+//
+//   store.clear();                                  // per record: keeps every capacity
+//   store.set_raw(line);
+//   store.add("type", sigma::Value::string(type));  // a name added twice is a list
+//   store.add(store.arena().copy("Provider_Name"), v);
+//
+// Look-ups hash the field name (open addressing, rebuilt per record with the entries) and
+// answer every value stored under it; names not stored go to an optional fallback event, which
+// is how the evtx reader keeps the original nested paths ("Event.System.EventID") working.
+// Views added must outlive the store's use for the record: point them into the record's line,
+// its parsed document, the arena(), or static storage.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include <sigma/event.hpp>
+
+#include "runtime/event/arena.hpp"
+
+namespace sigma::event {
+
+class FieldStore final : public sigma::Event {
+ public:
+  struct Entry {
+    std::string_view name;
+    sigma::Value value;
+    std::uint32_t next = kNone;  // next value of the same name (list order)
+    std::uint32_t tail = kNone;  // on the first entry of a name: its last value
+  };
+  static constexpr std::uint32_t kNone = 0xffffffffu;
+
+  FieldStore() = default;
+
+  // Forgets every field, the raw text, the fallback and the arena's contents.
+  void clear();
+
+  // Appends a value; a name already present becomes (or grows) a list.
+  void add(std::string_view name, const sigma::Value& value);
+  // Adds only when the name is absent; returns whether it did.
+  bool add_if_absent(std::string_view name, const sigma::Value& value);
+  bool contains(std::string_view name) const { return find(name) != kNone; }
+  // First value of `name`, or null when absent (for readers and tests).
+  const sigma::Value* first(std::string_view name) const;
+
+  void set_raw(std::string_view raw) { raw_ = raw; }
+  void set_fallback(const sigma::Event* fallback) { fallback_ = fallback; }
+  Arena& arena() { return arena_; }
+
+  // Entries in insertion order (every value, list members included).
+  const std::vector<Entry>& entries() const { return entries_; }
+
+  bool lookup(const sigma::Field& field, sigma::ValueSink& out) const override;
+  std::string_view raw() const override { return raw_; }
+  void for_each_string(sigma::ValueSink& out) const override;
+
+ private:
+  std::uint32_t find(std::string_view name) const;  // index of the name's first entry
+  void grow_index();
+
+  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> index_;  // open addressing: entry index + 1, 0 = empty slot
+  std::size_t distinct_ = 0;          // names in index_
+  std::string_view raw_;
+  const sigma::Event* fallback_ = nullptr;
+  Arena arena_;
+};
+
+}  // namespace sigma::event

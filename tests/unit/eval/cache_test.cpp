@@ -1,0 +1,129 @@
+// The per-event caches: one lookup per field per event however many rules use it, one fold per
+// field, one evaluation per shared leaf, and nothing carried over to the next event.
+#include <catch.hpp>
+
+#include "tests/unit/eval/eval_fixture.hpp"
+
+using namespace sigma;
+using namespace sigma::test;
+using ir::StringOp;
+
+TEST_CASE("each field is looked up once per event", "[cache]") {
+  ProgramBuilder pb;
+  for (int i = 0; i < 10; ++i) {
+    // Ten rules with distinct leaves on the same two fields.
+    const auto img = pb.str("Image", StringOp::Suffix, "\\tool" + std::to_string(i) + ".exe");
+    const auto cmd = pb.str("CommandLine", StringOp::Contains, "-flag" + std::to_string(i));
+    pb.rule("r" + std::to_string(i), Or({L(img), L(cmd)}));
+  }
+  pb.rule("regex", L(pb.leaf("CommandLine", ir::RegexMatch{"x", false, false, false, nullptr})));
+  pb.rule("null", L(pb.leaf("CommandLine", ir::IsNull{})));
+  const runtime::Engine engine(pb.build());
+  runtime::Scratch scratch(engine);
+  std::vector<std::uint32_t> hits;
+
+  const MockEvent ev{{"Image", {str("C:\\TOOL3.EXE")}}, {"CommandLine", {str("run -FLAG7")}}};
+  runtime::match(engine, ev, scratch, hits);
+  CHECK(hits == std::vector<std::uint32_t>{3, 7});
+  CHECK(ev.lookups("Image") == 1);
+  CHECK(ev.lookups("CommandLine") == 1);
+  CHECK(scratch.stats().lookups == 2);
+  CHECK(scratch.stats().folds == 2);  // both hold upper case, each folded once
+
+  // A second event: new lookups, nothing from the first event leaks.
+  const MockEvent ev2{{"Image", {str("c:\\tool7.exe")}}};
+  hits.clear();
+  runtime::match(engine, ev2, scratch, hits);
+  CHECK(hits == std::vector<std::uint32_t>{7, 11});
+  CHECK(ev2.lookups("Image") == 1);
+  CHECK(ev2.lookups("CommandLine") == 1);
+  CHECK(scratch.stats().events == 2);
+}
+
+TEST_CASE("folding is skipped when no leaf needs it", "[cache]") {
+  ProgramBuilder pb;
+  pb.rule("cased", L(pb.str("f", StringOp::Exact, "ABC", true)));
+  pb.rule("num", L(pb.leaf("f", ir::NumberCmp{ir::CmpOp::Gt, 1, "1"})));
+  const runtime::Engine engine(pb.build());
+  runtime::Scratch scratch(engine);
+  std::vector<std::uint32_t> hits;
+  runtime::match(engine, MockEvent{{"f", {str("ABC")}}}, scratch, hits);
+  CHECK(hits == std::vector<std::uint32_t>{0});
+  CHECK(scratch.stats().folds == 0);
+}
+
+TEST_CASE("a leaf shared by rules is evaluated once per event", "[cache]") {
+  ProgramBuilder pb;
+  const auto shared = pb.str("CommandLine", StringOp::Contains, "mimikatz");
+  // Interning: the same predicate written again is the same leaf.
+  REQUIRE(pb.str("CommandLine", StringOp::Contains, "MIMIKATZ") == shared);
+  const auto other = pb.eq("User", "admin");
+  for (int i = 0; i < 10; ++i) pb.rule("r" + std::to_string(i), And({L(shared), Not(L(other))}));
+  const runtime::Engine engine(pb.build());
+  runtime::Scratch scratch(engine);
+  std::vector<std::uint32_t> hits;
+  runtime::match(engine, MockEvent{{"CommandLine", {str("mimikatz.exe")}}}, scratch, hits);
+  CHECK(hits.size() == 10);
+  CHECK(scratch.stats().leaf_evals == 2);
+  runtime::match(engine, MockEvent{{"CommandLine", {str("notepad")}}}, scratch, hits);
+  CHECK(hits.size() == 10);
+  CHECK(scratch.stats().leaf_evals == 3);  // `other` is short-circuited away this time
+}
+
+TEST_CASE("eval_node and field_values share the event's caches", "[cache]") {
+  ProgramBuilder pb;
+  const auto a = pb.eq("a", "x");
+  pb.program().rules.push_back(ir::Rule{});
+  pb.program().rules.back().condition = L(a);
+  pb.program().rules.back().selections.emplace_back("sel", L(a));
+  const auto fa = pb.field("a");
+  const auto b = pb.field("b");
+  const runtime::Engine engine(pb.build());
+  runtime::Scratch scratch(engine);
+  const MockEvent ev{{"a", {str("X")}}, {"b", {}}};
+  std::vector<std::uint32_t> hits;
+  runtime::match(engine, ev, scratch, hits);
+  CHECK(runtime::eval_node(engine, engine.program().rules[0].selections[0].second, scratch));
+  CHECK(scratch.stats().leaf_evals == 1);
+
+  bool present = false;
+  auto values = runtime::field_values(engine, fa, scratch, present);
+  CHECK(present);
+  REQUIRE(values.size() == 1);
+  CHECK(values[0].text == "X");
+  values = runtime::field_values(engine, b, scratch, present);
+  CHECK(present);
+  CHECK(values.empty());
+  CHECK(ev.lookups("a") == 1);
+  CHECK(ev.lookups("b") == 1);
+  values = runtime::field_values(engine, 99, scratch, present);
+  CHECK_FALSE(present);
+}
+
+TEST_CASE("engine exposes fields for hosts", "[cache]") {
+  ProgramBuilder pb;
+  pb.leaf("user.name", ir::Exists{});
+  pb.leaf("Image", ir::Exists{});
+  const runtime::Engine engine(pb.build());
+  const auto fields = engine.fields();
+  REQUIRE(fields.size() == 2);
+  CHECK(fields[0].id == 0);
+  CHECK(fields[0].name == "user.name");
+  REQUIRE(fields[0].path.size() == 2);
+  CHECK(fields[0].path[0] == "user");
+  CHECK(fields[0].path[1] == "name");
+  CHECK(fields[1].id == 1);
+  CHECK(fields[1].path.size() == 1);
+}
+
+TEST_CASE("many events through one scratch", "[cache]") {
+  ProgramBuilder pb;
+  pb.rule("odd", L(pb.leaf("n", ir::NumberCmp{ir::CmpOp::Eq, 1, "1"})));
+  const runtime::Engine engine(pb.build());
+  runtime::Scratch scratch(engine);
+  for (int i = 0; i < 1000; ++i) {
+    std::vector<std::uint32_t> hits;
+    runtime::match(engine, MockEvent{{"n", {num(i % 2)}}}, scratch, hits);
+    REQUIRE(hits.size() == static_cast<std::size_t>(i % 2));
+  }
+}

@@ -1,0 +1,70 @@
+#include <catch.hpp>
+
+#include "runtime/event/field_store.hpp"
+#include "tests/unit/event/collect.hpp"
+
+using sigma::Value;
+using sigma::event::FieldStore;
+using sigma::test::get;
+
+TEST_CASE("FieldStore: names, lists, first-wins and absence", "[field_store]") {
+  FieldStore s;
+  s.add("type", Value::string("EXECVE"));
+  s.add("key", Value::string("exec"));
+  s.add("key", Value::string("64bit"));  // a repeated name is a list, in order
+  CHECK(s.add_if_absent("pid", Value::from_int(12)));
+  CHECK_FALSE(s.add_if_absent("type", Value::string("SYSCALL")));
+  s.add("nothing", Value::null());
+
+  CHECK(get(s, "type") == "EXECVE");
+  CHECK(get(s, "key") == "exec|64bit");
+  CHECK(get(s, "pid") == "int:12");
+  CHECK(get(s, "nothing") == "null");  // present, null
+  CHECK(get(s, "missing") == "<absent>");
+  CHECK(s.first("key")->text == "exec");
+  CHECK(s.first("missing") == nullptr);
+  CHECK(sigma::test::strings(s) == std::vector<std::string>{"EXECVE", "exec", "64bit"});
+}
+
+TEST_CASE("FieldStore: clear keeps working, index grows past its first size", "[field_store]") {
+  FieldStore s;
+  std::vector<std::string> names;
+  for (int i = 0; i < 500; ++i) names.push_back("field" + std::to_string(i));
+  for (int round = 0; round < 3; ++round) {
+    s.clear();
+    CHECK(get(s, "field1") == "<absent>");
+    for (int i = 0; i < 500; ++i) s.add(names[i], Value::from_int(i + round));
+    for (int i = 0; i < 500; i += 37) CHECK(get(s, names[i]) == "int:" + std::to_string(i + round));
+    CHECK(s.entries().size() == 500);
+  }
+}
+
+TEST_CASE("FieldStore: the fallback answers names the store lacks", "[field_store]") {
+  FieldStore inner;
+  inner.add("Event.System.EventID", Value::from_int(1));
+  FieldStore s;
+  s.add("EventID", Value::from_int(4688));
+  s.set_fallback(&inner);
+  CHECK(get(s, "EventID") == "int:4688");
+  CHECK(get(s, "Event.System.EventID") == "int:1");
+  CHECK(get(s, "Nope") == "<absent>");
+  s.clear();  // clear forgets the fallback
+  CHECK(get(s, "Event.System.EventID") == "<absent>");
+}
+
+TEST_CASE("Arena: views stay put while it grows, reset reuses blocks", "[arena]") {
+  sigma::event::Arena a(64);
+  std::vector<std::string_view> views;
+  for (int i = 0; i < 200; ++i) views.push_back(a.copy("value-" + std::to_string(i)));
+  views.push_back(a.copy(std::string(1000, 'x')));  // bigger than a block
+  for (int i = 0; i < 200; ++i) CHECK(views[i] == "value-" + std::to_string(i));
+  CHECK(views.back() == std::string(1000, 'x'));
+  std::size_t cap = a.capacity();
+  for (int round = 0; round < 5; ++round) {
+    a.reset();
+    for (int i = 0; i < 200; ++i) (void)a.copy("value-" + std::to_string(i));
+    (void)a.copy(std::string(1000, 'x'));
+  }
+  CHECK(a.capacity() == cap);  // warm: no new blocks
+  CHECK(a.allocate(0) != nullptr);
+}
