@@ -6,6 +6,7 @@
 #include <string>
 
 #include "compiler/ast2ir/detection2ir.hpp"
+#include "compiler/ast2ir/extension2ir.hpp"
 #include "compiler/ir/simplify.hpp"
 
 namespace sigma::ast2ir {
@@ -40,14 +41,6 @@ bool logsource_covers(const ast::Logsource& filter, const ir::Logsource& rule) {
          (filter.service.empty() || filter.service == rule.service);
 }
 
-void collect_fields(const ir::Program& p, const ir::Node& n, std::vector<ir::FieldId>& out) {
-  if (n.op == ir::Op::Leaf) {
-    const auto f = p.leaves[n.leaf].field;
-    if (f != ir::kKeywords && std::find(out.begin(), out.end(), f) == out.end()) out.push_back(f);
-  }
-  for (const auto& c : n.children) collect_fields(p, c, out);
-}
-
 bool parse_number(std::string_view s, double& out) {
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
   return ec == std::errc() && end == s.data() + s.size();
@@ -67,8 +60,7 @@ bool Lowering::add(const ast::Rule& rule, diag::Sink& diags) {
       ir::Rule out = rule_header(rule);
       out.condition = std::move(det->condition);
       out.selections = std::move(det->selections);
-      for (const auto& f : rule.fields) out.columns.push_back(program_->fields.intern(f));
-      if (out.columns.empty()) collect_fields(*program_, out.condition, out.columns);
+      if (!compile_extension(rule, program_->fields, program_->leaves, out, diags)) return false;
       program_->rules.push_back(std::move(out));
       return true;
     }

@@ -17,6 +17,7 @@
 #include <variant>
 #include <vector>
 
+#include "compiler/expr/expr_program.hpp"
 #include "runtime/match/cidr.hpp"
 
 namespace re2 {
@@ -166,13 +167,36 @@ struct Logsource {
   friend bool operator==(const Logsource&, const Logsource&) = default;
 };
 
+// An output column: an event field, or a variable of the rule's eval / score extension.
+struct Column {
+  enum class Source : std::uint8_t { Field, Variable };
+  std::string name;
+  Source source = Source::Field;
+  std::uint32_t index = 0;  // FieldId, or Extension variable slot
+};
+
+struct SortKey {
+  std::string column;  // names one of the rule's columns
+  bool descending = false;
+};
+
+// The eval / score / where / sort extension (docs/language.md), run after the condition matched:
+// the variables in slot order (eval entries, then score), then `where`.
+struct Extension {
+  std::vector<std::string> variables;  // slot -> name
+  std::vector<expr::Program> values;   // slot -> expression
+  expr::Program where;                 // empty(): no where
+  std::vector<SortKey> sort;
+};
+
 struct Rule {
   std::string id, name, title, level, status, file, description, author, date, modified;
   std::vector<std::string> tags, references, falsepositives, fields;
   Logsource logsource;
   Node condition;
   // The alert's output columns: the rule's `fields`, or the fields its condition reads.
-  std::vector<FieldId> columns;
+  std::vector<Column> columns;
+  std::shared_ptr<const Extension> extension;  // null for a plain Sigma rule
   // Named selections the condition was built from, kept so eval expressions can use a
   // detection identifier as a boolean.
   std::vector<std::pair<std::string, Node>> selections;

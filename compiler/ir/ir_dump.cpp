@@ -127,6 +127,22 @@ std::string dump_rule(const Program& program, const Rule& rule) {
   if (!src.empty()) out += "  logsource" + src + "\n";
   out += "  condition\n";
   out += dump_node(program, rule.condition, 2);
+  if (const auto* ext = rule.extension.get()) {
+    for (std::size_t i = 0; i < ext->variables.size(); ++i)
+      out += fmt::format("  eval {} = {}\n", ext->variables[i], ext->values[i].source());
+    if (!ext->where.empty()) out += fmt::format("  where {}\n", ext->where.source());
+  }
+  if (!rule.fields.empty() || rule.extension) {
+    out += "  columns";
+    for (const auto& c : rule.columns)
+      out += (c.source == Column::Source::Variable ? " $" : " ") + c.name;
+    out += "\n";
+  }
+  if (rule.extension && !rule.extension->sort.empty()) {
+    out += "  sort";
+    for (const auto& k : rule.extension->sort) out += (k.descending ? " -" : " +") + k.column;
+    out += "\n";
+  }
   return out;
 }
 

@@ -38,6 +38,8 @@ RuleInfo info_of(const ir::Rule& r) {
   i.category = r.logsource.category;
   i.product = r.logsource.product;
   i.service = r.logsource.service;
+  if (r.extension)
+    for (const auto& k : r.extension->sort) i.sort.push_back({k.column, k.descending});
   return i;
 }
 

@@ -1,13 +1,182 @@
-// sigmac scan: evaluate rules over log files. (The readers land with issue 3.)
+// sigmac scan: evaluate rules over log files and print the alerts.
 #include <fmt/format.h>
 
+#include <sigma/sigma.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "runtime/readers/reader.hpp"
+#include "tools/sigmac/alert_output.hpp"
 #include "tools/sigmac/commands.hpp"
 
 namespace sigmac {
+namespace {
 
-int run_scan(const Args&) {
-  fmt::print(stderr, "sigmac scan: not available in this build yet\n");
+struct ScanOptions {
+  std::vector<std::string> rules, inputs;
+  sigma::CompileOptions compile;
+  sigma::readers::Format format = sigma::readers::Format::Jsonl;
+  bool table = false;
+  bool stats = false;
+};
+
+constexpr const char* kScanUsage =
+    "usage: sigmac scan [--rules PATH]... [--pipeline NAME|FILE]...\n"
+    "                   [--format jsonl|auditd|syslog|evtx-json] [--output jsonl|table]\n"
+    "                   [--stats] [FILE|-]...\n";
+
+int usage(const std::string& message) {
+  fmt::print(stderr, "sigmac scan: {}\n{}", message, kScanUsage);
   return 2;
+}
+
+// Captures the first string value of a field.
+class FirstString final : public sigma::ValueSink {
+ public:
+  std::string_view text;
+  void value(const sigma::Value& v) override {
+    if (text.empty() && v.type == sigma::Value::Type::String) text = v.text;
+  }
+};
+
+std::string_view string_field(const sigma::Event& event, std::string_view name) {
+  const std::string_view path[] = {name};
+  const sigma::Field field{0, name, path};
+  FirstString sink;
+  event.lookup(field, sink);
+  return sink.text;
+}
+
+// The logsource an event belongs to, as far as its format tells.
+sigma::EventSource source_of(sigma::readers::Format format, const sigma::Event& event) {
+  using F = sigma::readers::Format;
+  switch (format) {
+    case F::Auditd: return {{}, "linux", "auditd"};
+    case F::Syslog: return {{}, "linux", "syslog"};
+    case F::EvtxJson: return {{}, "windows", {}};
+    case F::Jsonl:
+      if (string_field(event, "apiVersion").starts_with("audit.k8s.io/"))
+        return {{}, "kubernetes", "audit"};
+      return {};
+  }
+  return {};
+}
+
+bool parse_args(const Args& args, ScanOptions& o, std::string& error) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto& a = args[i];
+    const bool has_value = i + 1 < args.size();
+    if ((a == "--rules" || a == "-r") && has_value) {
+      o.rules.push_back(args[++i]);
+    } else if (a == "--pipeline" && has_value) {
+      o.compile.pipelines.push_back(args[++i]);
+    } else if (a == "--format" && has_value) {
+      const auto f = sigma::readers::parse_format(args[++i]);
+      if (!f) return error = "unknown format '" + args[i] + "' (jsonl, auditd, syslog, evtx-json)", false;
+      o.format = *f;
+    } else if (a == "--output" && has_value) {
+      const auto& f = args[++i];
+      if (f != "jsonl" && f != "table") return error = "unknown output '" + f + "' (jsonl or table)", false;
+      o.table = f == "table";
+    } else if (a == "--stats") {
+      o.stats = true;
+    } else if (a.starts_with("-") && a != "-") {
+      return error = "unknown or incomplete option '" + a + "'", false;
+    } else {
+      o.inputs.push_back(a);
+    }
+  }
+  if (o.rules.empty()) o.rules.push_back(bundled_rules_dir().string());
+  if (o.inputs.empty()) o.inputs.push_back("-");
+  return true;
+}
+
+// Alerts of rules with the same `sort` keys are ordered together, after the whole run.
+struct SortGroup {
+  std::vector<sigma::SortKey> keys;
+  std::vector<Row> rows;
+};
+
+}  // namespace
+
+int run_scan(const Args& args) {
+  ScanOptions o;
+  std::string error;
+  if (!parse_args(args, o, error)) return usage(error);
+
+  sigma::Compiler compiler(o.compile);
+  for (const auto& p : o.rules) compiler.add_path(p);
+  const sigma::RuleSet rules = compiler.build();
+  bool rule_errors = false;
+  for (const auto& d : compiler.diagnostics()) {
+    if (d.severity != sigma::Severity::Error) continue;  // warnings are `sigmac check`'s job
+    rule_errors = true;
+    fmt::print(stderr, "{}", sigma::format_diagnostic(d, compiler.source(d.location.file)));
+  }
+
+  sigma::Evaluator evaluator(rules);
+  std::vector<SortGroup> groups;
+  std::map<std::uint32_t, std::size_t> group_of_rule;
+  for (std::uint32_t i = 0; i < rules.size(); ++i) {
+    const auto& keys = rules.rule(i).sort;
+    if (keys.empty()) continue;
+    auto it = std::find_if(groups.begin(), groups.end(), [&](const SortGroup& g) { return g.keys == keys; });
+    if (it == groups.end()) it = groups.insert(groups.end(), SortGroup{keys, {}});
+    group_of_rule[i] = static_cast<std::size_t>(it - groups.begin());
+  }
+
+  std::vector<Row> unsorted;  // kept only for --output table
+  std::uint64_t events = 0, malformed = 0, alerts = 0;
+  bool input_errors = false;
+  std::string line;
+  for (const auto& input : o.inputs) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (input != "-") {
+      file.open(input, std::ios::binary);
+      if (!file) {
+        fmt::print(stderr, "sigmac scan: cannot read {}\n", input);
+        input_errors = true;
+        continue;
+      }
+      in = &file;
+    }
+    auto reader = sigma::readers::open_reader(o.format, *in, input, [](const auto& e) {
+      fmt::print(stderr, "{}:{}: error: {}\n", e.input, e.record, e.message);
+    });
+    while (const sigma::Event* event = reader->next()) {
+      ++events;
+      for (const auto& alert : evaluator.evaluate(*event, source_of(o.format, *event))) {
+        ++alerts;
+        Row row{alert, input, reader->record()};
+        const auto g = group_of_rule.find(alert.rule_index);
+        if (g != group_of_rule.end()) groups[g->second].rows.push_back(std::move(row));
+        else if (o.table) unsorted.push_back(std::move(row));
+        else std::fputs(to_jsonl(row).c_str(), stdout);
+      }
+    }
+    malformed += reader->errors();
+  }
+
+  for (auto& g : groups) {
+    std::stable_sort(g.rows.begin(), g.rows.end(), [&](const Row& a, const Row& b) {
+      return sigma::compare_alerts(a.alert, b.alert, g.keys) < 0;
+    });
+    if (o.table) unsorted.insert(unsorted.end(), g.rows.begin(), g.rows.end());
+    else
+      for (const auto& row : g.rows) std::fputs(to_jsonl(row).c_str(), stdout);
+  }
+  if (o.table) std::fputs(to_table(unsorted).c_str(), stdout);
+  std::fflush(stdout);
+  if (o.stats)
+    fmt::print(stderr, "{} events, {} alerts, {} malformed records, {} rules\n", events, alerts,
+               malformed, rules.size());
+  if (rule_errors || input_errors) return 2;
+  return malformed > 0 ? 1 : 0;
 }
 
 }  // namespace sigmac

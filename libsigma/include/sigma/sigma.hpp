@@ -30,19 +30,33 @@
 
 namespace sigma {
 
+// One key of a rule's `sort` extension: a column, descending when written `-Column`.
+struct SortKey {
+  std::string column;
+  bool descending = false;
+  friend bool operator==(const SortKey&, const SortKey&) = default;
+};
+
 // What a compiled rule says about itself (its Sigma metadata).
 struct RuleInfo {
   std::string id, name, title, level, status, description, author, date, modified, file;
   std::vector<std::string> tags, references, falsepositives, fields;
   std::string category, product, service;  // logsource
+  std::vector<SortKey> sort;               // the `sort` extension; empty when unsorted
 };
 
 // A value in an alert's output columns.
 struct OutputValue {
-  enum class Type : std::uint8_t { Null, Number, String, List };
+  enum class Type : std::uint8_t { Null, Bool, Number, String, List };
   Type type = Type::Null;
-  std::string text;               // Number and String: the value as SPL would print it
+  std::string text;               // Bool, Number and String: the value as SPL would print it
   std::vector<std::string> list;  // List: the values
+};
+
+// Where an event comes from, in Sigma's logsource terms. An empty part is unknown, and then
+// rules are not filtered on it.
+struct EventSource {
+  std::string_view category, product, service;
 };
 
 struct OutputColumn {
@@ -54,7 +68,8 @@ struct Alert {
   std::uint32_t rule_index = 0;  // index in the RuleSet
   const RuleInfo* rule = nullptr;
   // The rule's `fields` columns in their declared order (with eval'd values), or, for a rule
-  // without `fields`, the fields its condition matched on.
+  // without `fields`, the fields its condition matched on. A `_time` column holding an epoch or
+  // ISO 8601 time is shown in ISO 8601 UTC (`2023-11-14T22:13:20.123Z`).
   std::vector<OutputColumn> columns;
 };
 
@@ -136,6 +151,9 @@ class Evaluator {
 
   // Evaluates every rule on one event. The alerts stay valid until the next call.
   std::span<const Alert> evaluate(const Event& event);
+  // The same, for the rules whose logsource fits `source`: a rule naming a product or service
+  // is skipped when the source names a different one (compared case-insensitively).
+  std::span<const Alert> evaluate(const Event& event, const EventSource& source);
 
   const RuleSet& rules() const;
 
@@ -143,5 +161,10 @@ class Evaluator {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The order the rule's `sort` asks for: negative when `a` goes first. Both alerts must come
+// from rules with the same sort keys (`RuleInfo::sort`). Per key: numbers compare as numbers,
+// times (ISO 8601, epoch) as instants, other text by bytes; a missing value goes last.
+int compare_alerts(const Alert& a, const Alert& b, std::span<const SortKey> keys);
 
 }  // namespace sigma

@@ -1,0 +1,28 @@
+// How `sigmac scan` prints alerts: one JSON object per line, or aligned tables for people.
+#pragma once
+
+#include <sigma/sigma.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace sigmac {
+
+// An alert kept for output, with where its event came from.
+struct Row {
+  sigma::Alert alert;
+  std::string input;     // the input as named on the command line ("-" for stdin)
+  std::uint64_t record;  // 1-based record number in it
+};
+
+// {"rule_id":...,"title":...,"level":...,"input":...,"record":N,"fields":{...}}
+std::string to_jsonl(const Row& row);
+
+// Rows grouped by rule (in order of first appearance), each group a titled, aligned table.
+std::string to_table(const std::vector<Row>& rows);
+
+// JSON string literal of `text`; invalid UTF-8 becomes U+FFFD so the output stays valid JSON.
+void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace sigmac
