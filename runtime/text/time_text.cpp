@@ -28,11 +28,14 @@ std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
   return sys_days{year{y} / month{m} / day{d}}.time_since_epoch().count();
 }
 
-std::string_view fraction_at(std::string_view s, std::size_t& i) {
-  if (i >= s.size() || (s[i] != '.' && s[i] != ',')) return {};
+// The digits of a fraction at s[i] ("" when there is none); false for a point without digits.
+bool fraction_at(std::string_view s, std::size_t& i, std::string_view& out) {
+  out = {};
+  if (i >= s.size() || (s[i] != '.' && s[i] != ',')) return true;
   const std::size_t start = ++i;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-  return s.substr(start, i - start);
+  out = s.substr(start, i - start);
+  return !out.empty();
 }
 
 std::optional<Parsed> parse_epoch(std::string_view s) {
@@ -40,8 +43,8 @@ std::optional<Parsed> parse_epoch(std::string_view s) {
   std::int64_t sec = 0;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i < 12) sec = sec * 10 + (s[i++] - '0');
   if (i == 0) return std::nullopt;
-  Parsed p{sec, fraction_at(s, i)};
-  if (i != s.size() || (s.size() > i && p.fraction.empty())) return std::nullopt;
+  Parsed p{sec, {}};
+  if (!fraction_at(s, i, p.fraction) || i != s.size()) return std::nullopt;
   return p;
 }
 
@@ -58,7 +61,7 @@ std::optional<Parsed> parse_iso(std::string_view s) {
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
   Parsed p;
-  p.fraction = fraction_at(s, i);
+  if (!fraction_at(s, i, p.fraction)) return std::nullopt;
   int offset = 0;  // minutes east of UTC
   if (i < s.size() && (s[i] == 'Z' || s[i] == 'z')) {
     ++i;

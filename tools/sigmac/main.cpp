@@ -19,8 +19,9 @@ constexpr const char* kUsage =
     "  compile --emit ir [--pipeline P]... RULE...\n"
     "        print the compiled rules in the IR's text form\n"
     "  scan [--rules PATH]... [--pipeline P]... [--format jsonl|auditd|syslog|evtx-json]\n"
-    "       [--output jsonl|table] [FILE|-]...\n"
-    "        evaluate rules over log files and print alerts\n"
+    "       [--output jsonl|table] [--stats] [FILE|-]...\n"
+    "        evaluate rules (default: the bundled sigma-rules/) over log files and print\n"
+    "        alerts. Exit 0 clean, 1 some records were malformed, 2 usage or rule errors.\n"
     "  version\n";
 
 }  // namespace

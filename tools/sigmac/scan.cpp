@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 
 #include "runtime/readers/reader.hpp"
 #include "tools/sigmac/alert_output.hpp"
@@ -16,10 +17,15 @@
 namespace sigmac {
 namespace {
 
+struct Input {
+  std::string name;
+  std::optional<sigma::readers::Format> format;
+};
+
 struct ScanOptions {
-  std::vector<std::string> rules, inputs;
+  std::vector<std::string> rules;
+  std::vector<Input> inputs;
   sigma::CompileOptions compile;
-  sigma::readers::Format format = sigma::readers::Format::Jsonl;
   bool table = false;
   bool stats = false;
 };
@@ -27,7 +33,9 @@ struct ScanOptions {
 constexpr const char* kScanUsage =
     "usage: sigmac scan [--rules PATH]... [--pipeline NAME|FILE]...\n"
     "                   [--format jsonl|auditd|syslog|evtx-json] [--output jsonl|table]\n"
-    "                   [--stats] [FILE|-]...\n";
+    "                   [--stats] [FILE|-]...\n"
+    "--format applies to the inputs after it (and to those before the first --format);\n"
+    "the default is jsonl.\n";
 
 int usage(const std::string& message) {
   fmt::print(stderr, "sigmac scan: {}\n{}", message, kScanUsage);
@@ -67,6 +75,7 @@ sigma::EventSource source_of(sigma::readers::Format format, const sigma::Event& 
 }
 
 bool parse_args(const Args& args, ScanOptions& o, std::string& error) {
+  std::optional<sigma::readers::Format> format, first_format;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const auto& a = args[i];
     const bool has_value = i + 1 < args.size();
@@ -77,7 +86,8 @@ bool parse_args(const Args& args, ScanOptions& o, std::string& error) {
     } else if (a == "--format" && has_value) {
       const auto f = sigma::readers::parse_format(args[++i]);
       if (!f) return error = "unknown format '" + args[i] + "' (jsonl, auditd, syslog, evtx-json)", false;
-      o.format = *f;
+      format = *f;
+      if (!first_format) first_format = f;
     } else if (a == "--output" && has_value) {
       const auto& f = args[++i];
       if (f != "jsonl" && f != "table") return error = "unknown output '" + f + "' (jsonl or table)", false;
@@ -87,11 +97,13 @@ bool parse_args(const Args& args, ScanOptions& o, std::string& error) {
     } else if (a.starts_with("-") && a != "-") {
       return error = "unknown or incomplete option '" + a + "'", false;
     } else {
-      o.inputs.push_back(a);
+      o.inputs.push_back({a, format});
     }
   }
   if (o.rules.empty()) o.rules.push_back(bundled_rules_dir().string());
-  if (o.inputs.empty()) o.inputs.push_back("-");
+  if (o.inputs.empty()) o.inputs.push_back({"-", format});
+  for (auto& in : o.inputs)
+    if (!in.format) in.format = first_format.value_or(sigma::readers::Format::Jsonl);
   return true;
 }
 
@@ -133,7 +145,7 @@ int run_scan(const Args& args) {
   std::uint64_t events = 0, malformed = 0, alerts = 0;
   bool input_errors = false;
   std::string line;
-  for (const auto& input : o.inputs) {
+  for (const auto& [input, format] : o.inputs) {
     std::ifstream file;
     std::istream* in = &std::cin;
     if (input != "-") {
@@ -145,12 +157,12 @@ int run_scan(const Args& args) {
       }
       in = &file;
     }
-    auto reader = sigma::readers::open_reader(o.format, *in, input, [](const auto& e) {
+    auto reader = sigma::readers::open_reader(*format, *in, input, [](const auto& e) {
       fmt::print(stderr, "{}:{}: error: {}\n", e.input, e.record, e.message);
     });
     while (const sigma::Event* event = reader->next()) {
       ++events;
-      for (const auto& alert : evaluator.evaluate(*event, source_of(o.format, *event))) {
+      for (const auto& alert : evaluator.evaluate(*event, source_of(*format, *event))) {
         ++alerts;
         Row row{alert, input, reader->record()};
         const auto g = group_of_rule.find(alert.rule_index);

@@ -1,0 +1,149 @@
+// The eval / score / where / fields extension through the public API (docs/language.md).
+#include "tests/unit/api/api_support.hpp"
+
+using namespace sigma;
+using namespace sigma::test;
+using Rows = std::vector<std::vector<std::string>>;
+
+namespace {
+
+const char* kScored = R"(
+title: Scored
+id: 6a1d8d3e-0c1b-4f59-9d7c-2b4e8f0a1c11
+level: high
+logsource:
+    product: linux
+detection:
+    selection:
+        a0: docker
+    sock:
+        CommandLine|contains: docker.sock
+    condition: selection
+eval:
+    CommandLine: 'mvjoin(mvappend(a0, a1, a2), " ")'
+    IsSock: if(sock, 1, 0)
+    IsExec: 'if(match(CommandLine, "docker exec"), 1, 0)'
+score:
+    name: Risk
+    weights:
+        IsSock: 3
+        IsExec: 1
+where: Risk > 0
+fields:
+    - host
+    - CommandLine
+    - IsSock
+    - IsExec
+    - Risk
+)";
+
+}  // namespace
+
+TEST_CASE("eval entries run in order, score sums weights, where filters", "[api][extension]") {
+  Evaluator ev(compile_ok(kScored));
+  CHECK(rows(ev, {{"a0", "docker"}, {"a1", "exec"}, {"a2", "web"}, {"host", "h1"}}) ==
+        Rows{{"host=h1", "CommandLine=docker exec web", "IsSock=0", "IsExec=1", "Risk=1"}});
+  // A selection used as a boolean sees the event, so it can test an eval'd name only when the
+  // event has that field itself: here CommandLine is an event field.
+  CHECK(rows(ev, {{"a0", "docker"}, {"CommandLine", "x /var/run/docker.sock"}}) ==
+        Rows{{"host=-", "CommandLine=docker", "IsSock=1", "IsExec=0", "Risk=3"}});
+  // where drops a zero score; a non-matching condition never reaches eval.
+  CHECK(rows(ev, {{"a0", "docker"}, {"a1", "ps"}}).empty());
+  CHECK(rows(ev, {{"a0", "podman"}, {"a1", "exec"}}).empty());
+}
+
+TEST_CASE("output columns: fields order, eval values, matched fields by default", "[api][extension]") {
+  Evaluator plain(compile_ok(R"(
+title: Plain
+logsource: {product: linux}
+detection:
+    selection:
+        comm: bash
+        uid: 0
+    condition: selection
+)"));
+  CHECK(rows(plain, {{"comm", "bash"}, {"uid", "0"}, {"pid", "7"}}) ==
+        Rows{{"comm=bash", "uid=0"}});
+
+  Evaluator shadow(compile_ok(R"(
+title: Shadow
+logsource: {product: linux}
+detection:
+    selection:
+        comm: bash
+    condition: selection
+eval:
+    comm: upper(comm)
+    Missing: nothing_here
+fields: [comm, Missing, pid]
+)"));
+  // An eval variable replaces the event field of the same name; absent values are null.
+  CHECK(rows(shadow, {{"comm", "bash"}}) == Rows{{"comm=BASH", "Missing=-", "pid=-"}});
+}
+
+TEST_CASE("_time columns are shown in ISO 8601 UTC", "[api][extension]") {
+  Evaluator ev(compile_ok(R"(
+title: Times
+logsource: {product: linux}
+detection:
+    selection:
+        type: EXECVE
+    condition: selection
+fields: [_time]
+)"));
+  CHECK(rows(ev, {{"type", "EXECVE"}, {"_time", "1700000000.123"}}) ==
+        Rows{{"_time=2023-11-14T22:13:20.123Z"}});
+  CHECK(rows(ev, {{"type", "EXECVE"}, {"_time", "2023-11-14T23:13:20+01:00"}}) ==
+        Rows{{"_time=2023-11-14T22:13:20Z"}});
+  CHECK(rows(ev, {{"type", "EXECVE"}, {"_time", "Nov 14 22:13:20"}}) ==
+        Rows{{"_time=Nov 14 22:13:20"}});  // no year: left as written
+}
+
+TEST_CASE("rules are filtered by the event's logsource", "[api][logsource]") {
+  Evaluator ev(compile_ok(R"(
+title: Auditd only
+logsource: {product: linux, service: auditd}
+detection:
+    selection:
+        type: EXECVE
+    condition: selection
+)"));
+  const std::map<std::string, std::string> e{{"type", "EXECVE"}};
+  CHECK(rows(ev, e).size() == 1);                                   // unknown source
+  CHECK(rows(ev, e, {{}, "Linux", "AuditD"}).size() == 1);         // any case
+  CHECK(rows(ev, e, {{}, "linux", {}}).size() == 1);                // service unknown
+  CHECK(rows(ev, e, {{}, "linux", "syslog"}).empty());
+  CHECK(rows(ev, e, {{}, "kubernetes", "audit"}).empty());
+}
+
+TEST_CASE("extension errors are located diagnostics", "[api][extension]") {
+  const auto errs = errors_of(R"(title: Bad
+logsource: {product: linux}
+detection:
+    selection:
+        a: 1
+    condition: selection
+eval:
+    X: if(a, 1
+    Y: nosuchfn(a)
+score:
+    name: S
+    weights:
+        X: lots
+where: X >
+sort: [-Nope]
+fields: [X]
+)");
+  REQUIRE(errs.size() == 5);
+  CHECK(errs[0].code == "S0501");  // syntax
+  CHECK(errs[0].location.line == 8);
+  CHECK(errs[1].code == "S0502");  // unknown function
+  CHECK(errs[1].location.line == 9);
+  CHECK(errs[1].location.column == 8);
+  CHECK(errs[2].code == "S0505");  // weight not a number
+  CHECK(errs[2].location.line == 13);
+  CHECK(errs[3].code == "S0501");  // where
+  CHECK(errs[3].location.line == 14);
+  CHECK(errs[4].code == "S0505");  // sort key not a column
+  CHECK(errs[4].location.line == 15);
+}
