@@ -30,6 +30,12 @@ class Sink {
     return add(Severity::Warning, code, pos, std::move(message), std::move(help), length);
   }
 
+  // Adds another sink's diagnostics after ours (e.g. from a file loaded on another thread).
+  void append(const Sink& other) {
+    list_.insert(list_.end(), other.list_.begin(), other.list_.end());
+    errors_ += other.errors_;
+  }
+
   const std::vector<Diagnostic>& all() const { return list_; }
   std::vector<Diagnostic> take() { return std::exchange(list_, {}); }
   std::size_t error_count() const { return errors_; }

@@ -1,10 +1,12 @@
 #include <sigma/sigma.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <system_error>
+#include <thread>
 
 #include "compiler/ast2ir/ast2ir.hpp"
 #include "compiler/diag/sink.hpp"
@@ -45,6 +47,23 @@ RuleInfo info_of(const ir::Rule& r) {
 
 }  // namespace
 
+namespace {
+
+// One file's rules and diagnostics, loaded without touching the Compiler (so files can load in
+// parallel).
+struct LoadedFile {
+  std::string name, text;
+  std::vector<ast::Rule> rules;
+  diag::Sink diags;
+};
+
+void load(LoadedFile& f) {
+  f.diags.set_file(f.name);
+  f.rules = yaml2ast::load_rules(f.name, f.text, f.diags);
+}
+
+}  // namespace
+
 struct Compiler::Impl {
   CompileOptions options;
   diag::Sink diags;
@@ -54,6 +73,9 @@ struct Compiler::Impl {
   std::map<std::string, ast::Pos> ids;  // rule id -> where first seen, for duplicate checks
   std::map<std::string, std::string> id_files;
   std::vector<Diagnostic> all;
+
+  // Takes a loaded file in: its diagnostics, lint checks across files, its rules.
+  void accept(LoadedFile&& f);
 };
 
 Compiler::Compiler(CompileOptions options) : impl_(std::make_unique<Impl>()) {
@@ -62,11 +84,17 @@ Compiler::Compiler(CompileOptions options) : impl_(std::make_unique<Impl>()) {
 Compiler::~Compiler() = default;
 
 void Compiler::add_source(std::string_view name, std::string_view text) {
-  auto& s = *impl_;
+  LoadedFile f{std::string(name), std::string(text), {}, diag::Sink()};
+  load(f);
+  impl_->accept(std::move(f));
+}
+
+void Compiler::Impl::accept(LoadedFile&& f) {
+  auto& s = *this;
   ++s.stats.files;
-  const auto [it, inserted] = s.sources.insert_or_assign(std::string(name), std::string(text));
-  auto rules = yaml2ast::load_rules(it->first, it->second, s.diags);
-  for (auto& r : rules) {
+  s.diags.append(f.diags);
+  s.diags.set_file(f.name);
+  for (auto& r : f.rules) {
     if (s.options.lint && r.kind == ast::Rule::Kind::Detection) {
       if (r.id.empty())
         s.diags.warning(diag::code::kMissingId, r.pos, "rule has no `id`",
@@ -84,6 +112,7 @@ void Compiler::add_source(std::string_view name, std::string_view text) {
     }
     s.rules.push_back(std::move(r));
   }
+  s.sources.insert_or_assign(std::move(f.name), std::move(f.text));
 }
 
 bool Compiler::add_path(const std::filesystem::path& path) {
@@ -107,6 +136,7 @@ bool Compiler::add_path(const std::filesystem::path& path) {
     return true;  // an empty directory
   }
   bool ok = true;
+  std::vector<LoadedFile> loaded;
   for (const auto& f : files) {
     std::ifstream in(f, std::ios::binary);
     std::ostringstream text;
@@ -117,8 +147,21 @@ bool Compiler::add_path(const std::filesystem::path& path) {
       ok = false;
       continue;
     }
-    add_source(f.string(), text.str());
+    loaded.push_back({f.string(), std::move(text).str(), {}, diag::Sink()});
   }
+  // YAML parsing dominates compile time and files are independent: load them on every core,
+  // then take them in, in file order, so the result does not depend on the threads.
+  std::atomic<std::size_t> next{0};
+  const auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < loaded.size();) load(loaded[i]);
+  };
+  const std::size_t threads =
+      std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), loaded.size() / 16 + 1);
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  for (auto& f : loaded) impl_->accept(std::move(f));
   return ok;
 }
 
