@@ -26,6 +26,8 @@ struct Located {
   Pos pos;
 };
 
+struct YamlEntry;
+
 // A generic YAML value (custom attributes, eval expressions, pipelines...).
 struct YamlNode {
   enum class Kind : std::uint8_t { Null, Scalar, Sequence, Map };
@@ -39,13 +41,9 @@ struct YamlNode {
   Pos content;  // where a scalar's text starts (after the quote; first line of a block)
   std::string scalar;
   std::vector<YamlNode> items;                             // Sequence
-  std::vector<std::pair<Located<std::string>, YamlNode>> entries;  // Map, in document order
+  std::vector<YamlEntry> entries;  // Map, in document order
 
-  const YamlNode* find(std::string_view key) const {
-    for (const auto& [k, v] : entries)
-      if (k.value == key) return &v;
-    return nullptr;
-  }
+  inline const YamlNode* find(std::string_view key) const;
 
   // Source position of byte `offset` of a scalar's text, for diagnostics inside a scalar
   // (condition and expression errors). Exact for single-line plain and quoted scalars and for
@@ -63,6 +61,19 @@ struct YamlNode {
     return p;
   }
 };
+
+// A key and its value in a YAML map. (A named struct, not std::pair: a pair of a type still
+// being defined is undefined behaviour, and clang's library checks refuse it.)
+struct YamlEntry {
+  Located<std::string> first;
+  YamlNode second;
+};
+
+inline const YamlNode* YamlNode::find(std::string_view key) const {
+  for (const auto& [k, v] : entries)
+    if (k.value == key) return &v;
+  return nullptr;
+}
 
 // One value on the right-hand side of a detection item.
 struct Value {

@@ -25,7 +25,7 @@ YamlNode merge(const YamlNode& base, const YamlNode& overlay) {
         break;
       }
     }
-    if (!found) out.entries.emplace_back(key, value);
+    if (!found) out.entries.push_back({key, value});
   }
   return out;
 }

@@ -73,7 +73,7 @@ class Converter {
         return;
       }
     }
-    map.entries.emplace_back(std::move(k), std::move(v));
+    map.entries.push_back({std::move(k), std::move(v)});
   }
 
   // yaml-cpp tags every non-plain scalar "!"; the source character at the node tells quoted

@@ -167,6 +167,13 @@ bool Compiler::add_path(const std::filesystem::path& path) {
 
 RuleSet Compiler::build() {
   auto& s = *impl_;
+  for (const auto& p : s.options.pipelines) {
+    // Never silently: a rule set built without the mapping the user asked for matches nothing.
+    s.diags.set_file(p);
+    s.diags.error(diag::code::kPipeline, {},
+                  "cannot apply processing pipeline `" + p + "`: pipelines are not supported yet",
+                  "run without --pipeline, with rules written for the events' own field names");
+  }
   ast2ir::Lowering lowering;
   ast2ir::Lowering diagnose_only;  // refused rules: checked for their other errors, then dropped
   s.stats.documents = s.rules.size();
