@@ -117,19 +117,51 @@ class Converter {
 
 }  // namespace
 
+namespace {
+
+// Where each document of a multi-document file starts: offset 0 and every line that opens
+// with `---`. We hand yaml-cpp one document at a time because its LoadAll can loop forever on
+// some malformed input (found by fuzz_yaml2ast), and so one broken document does not hide the
+// documents after it.
+std::vector<std::size_t> document_starts(std::string_view text) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t line = 0; line < text.size();) {
+    const auto rest = text.substr(line);
+    if (line > 0 && rest.starts_with("---") &&
+        (rest.size() == 3 || rest[3] == ' ' || rest[3] == '\t' || rest[3] == '\n' || rest[3] == '\r'))
+      starts.push_back(line);
+    const auto nl = text.find('\n', line);
+    if (nl == std::string_view::npos) break;
+    line = nl + 1;
+  }
+  return starts;
+}
+
+}  // namespace
+
 std::vector<ast::YamlNode> read_documents(std::string_view text, diag::Sink& diags) {
   std::vector<ast::YamlNode> docs;
   Converter conv(text, diags);
-  try {
-    const std::string owned(text);  // yaml-cpp reads from a std::string
-    for (const auto& doc : YAML::LoadAll(owned)) docs.push_back(conv.convert(doc, 0));
-  } catch (const YAML::Exception& e) {
-    // yaml-cpp reports an unclosed flow collection where it gave up looking, not where it opened.
-    const bool flow = e.msg.find("flow") != std::string::npos;
-    diags.error(diag::code::kYamlSyntax, to_pos(e.mark), "YAML syntax error: " + e.msg,
-                flow ? "a `[` or `{` opened before this point is never closed" : "");
-  } catch (const std::exception& e) {
-    diags.error(diag::code::kYamlSyntax, {}, std::string("YAML could not be read: ") + e.what());
+  const auto starts = document_starts(text);
+  std::string piece;
+  for (std::size_t i = 0; i < starts.size(); ++i) {
+    const std::size_t begin = starts[i];
+    const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : text.size();
+    // Earlier text becomes spaces (newlines kept), so yaml-cpp's marks stay file positions.
+    piece.assign(text.substr(0, end));
+    for (std::size_t k = 0; k < begin; ++k)
+      if (piece[k] != '\n') piece[k] = ' ';
+    try {
+      const YAML::Node doc = YAML::Load(piece);
+      if (!doc.IsNull() || i == 0) docs.push_back(conv.convert(doc, 0));
+    } catch (const YAML::Exception& e) {
+      // yaml-cpp reports an unclosed flow collection where it gave up looking, not where it opened.
+      const bool flow = e.msg.find("flow") != std::string::npos;
+      diags.error(diag::code::kYamlSyntax, to_pos(e.mark), "YAML syntax error: " + e.msg,
+                  flow ? "a `[` or `{` opened before this point is never closed" : "");
+    } catch (const std::exception& e) {
+      diags.error(diag::code::kYamlSyntax, {}, std::string("YAML could not be read: ") + e.what());
+    }
   }
   return docs;
 }
