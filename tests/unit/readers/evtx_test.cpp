@@ -12,26 +12,27 @@ using sigma::test::read_all;
 
 namespace {
 
-// The evtx_dump shape of SigmaHQ's regression_data (a Sysmon process creation), abridged.
+// A Sysmon process creation in the evtx_dump JSON shape that SigmaHQ's regression_data uses
+// (values made up for this test).
 const char* kSysmon1 = R"({
   "Event": {
     "#attributes": {"xmlns": "http://schemas.microsoft.com/win/2004/08/events/event"},
     "System": {
       "Provider": {"#attributes": {"Name": "Microsoft-Windows-Sysmon",
-                                   "Guid": "5770385F-C22A-43E0-BF4C-06F5698FFBD9"}},
+                                   "Guid": "0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0"}},
       "EventID": 1, "Version": 5, "Level": 4,
-      "TimeCreated": {"#attributes": {"SystemTime": "2025-11-28T07:59:01.340553Z"}},
-      "EventRecordID": 2455038, "Correlation": null,
-      "Execution": {"#attributes": {"ProcessID": 3544, "ThreadID": 4264}},
-      "Channel": "Microsoft-Windows-Sysmon/Operational",
-      "Computer": "swachchhanda",
+      "TimeCreated": {"#attributes": {"SystemTime": "2024-03-05T12:34:56.789012Z"}},
+      "EventRecordID": 771, "Correlation": null,
+      "Execution": {"#attributes": {"ProcessID": 2100, "ThreadID": 2204}},
+      "Channel":"Microsoft-Windows-Sysmon/Operational",
+      "Computer": "lab-ws07",
       "Security": {"#attributes": {"UserID": "S-1-5-18"}}
     },
     "EventData": {
       "RuleName": "-",
-      "ProcessId": 8752,
-      "Image": "C:\\Windows\\System32\\cmd.exe",
-      "CommandLine": "C:\\WINDOWS\\system32\\cmd.exe /d /s /c node setup_bun.js",
+      "ProcessId": 6120,
+      "Image": "C:\\Windows\\System32\\whoami.exe",
+      "CommandLine": "whoami.exe /groups /fo list",
       "Version": "sysmon's own"
     }
   }
@@ -56,21 +57,21 @@ TEST_CASE("evtx-json: flattening to Sigma's names", "[evtx]") {
   CHECK(e.record == 1);
   CHECK(e["EventID"] == "int:1");
   CHECK(e["Channel"] == "Microsoft-Windows-Sysmon/Operational");
-  CHECK(e["Computer"] == "swachchhanda");
+  CHECK(e["Computer"] == "lab-ws07");
   CHECK(e["Provider_Name"] == "Microsoft-Windows-Sysmon");
-  CHECK(e["Provider_Guid"] == "5770385F-C22A-43E0-BF4C-06F5698FFBD9");
+  CHECK(e["Provider_Guid"] == "0F1E2D3C-4B5A-4968-8776-A5B4C3D2E1F0");
   CHECK(e["Security_UserID"] == "S-1-5-18");
-  CHECK(e["Execution_ProcessID"] == "int:3544");
-  CHECK(e["_time"] == "2025-11-28T07:59:01.340553Z");
-  CHECK(e["Image"] == "C:\\Windows\\System32\\cmd.exe");
-  CHECK(e["CommandLine"] == "C:\\WINDOWS\\system32\\cmd.exe /d /s /c node setup_bun.js");
-  CHECK(e["ProcessId"] == "int:8752");
+  CHECK(e["Execution_ProcessID"] == "int:2100");
+  CHECK(e["_time"] == "2024-03-05T12:34:56.789012Z");
+  CHECK(e["Image"] == "C:\\Windows\\System32\\whoami.exe");
+  CHECK(e["CommandLine"] == "whoami.exe /groups /fo list");
+  CHECK(e["ProcessId"] == "int:6120");
   CHECK(e["Version"] == "sysmon's own");  // EventData wins over System
   CHECK(e["Correlation"] == "<absent>");   // null System entries are left out
   CHECK(e["xmlns"] == "<absent>");
   // The original nested paths still resolve.
   CHECK(e["Event.System.EventID"] == "int:1");
-  CHECK(e["Event.EventData.Image"] == "C:\\Windows\\System32\\cmd.exe");
+  CHECK(e["Event.EventData.Image"] == "C:\\Windows\\System32\\whoami.exe");
   CHECK(e["Event.System.Channel"] == "Microsoft-Windows-Sysmon/Operational");
   CHECK(e.raw.empty());  // keywords search the values
 }
@@ -89,7 +90,7 @@ TEST_CASE("evtx-json: Data lists, UserData and text-wrapped EventID", "[evtx]") 
       "unnamed one", "unnamed two"]}}})";
   const char* userdata = R"({"Event":{"System":{"EventID":5858,"Channel":"Microsoft-Windows-WMI-Activity/Operational"},
     "UserData":{"Operation_ClientFailure":{"#attributes":{"xmlns":"http://x"},
-      "User":"swachchhanda\\xodih","ClientProcessId":25920,
+      "User":"lab-ws07\\carol","ClientProcessId":4411,
       "Operation":"Start IWbemServices::ExecMethod","Nested":{"Deep":"yes"},
       "Items":[{"Item":"a"},{"Item":"b"}]}}}})";
   const char* single_data = R"({"Event":{"System":{"EventID":"104"},
@@ -108,8 +109,8 @@ TEST_CASE("evtx-json: Data lists, UserData and text-wrapped EventID", "[evtx]") 
   CHECK(a["ParentProcessName"].empty());
   CHECK(a["Data"] == "unnamed one|unnamed two");
   const auto& b = r.events[1];
-  CHECK(b["User"] == "swachchhanda\\xodih");
-  CHECK(b["ClientProcessId"] == "int:25920");
+  CHECK(b["User"] == "lab-ws07\\carol");
+  CHECK(b["ClientProcessId"] == "int:4411");
   CHECK(b["Deep"] == "yes");
   CHECK(b["Item"] == "a|b");
   CHECK(b["EventID"] == "int:5858");
