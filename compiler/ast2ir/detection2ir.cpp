@@ -1,4 +1,5 @@
 #include "compiler/ast2ir/detection2ir.hpp"
+#include "compiler/diag/edit_distance.hpp"
 
 #include <algorithm>
 #include <string>
@@ -29,21 +30,6 @@ bool pattern_matches(std::string_view pattern, std::string_view name) {
   }
   while (p < pattern.size() && pattern[p] == '*') ++p;
   return p == pattern.size();
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
 }
 
 class ConditionLowering {
@@ -91,7 +77,7 @@ class ConditionLowering {
     std::string help;
     std::size_t best = 3;
     for (const auto& [name, node] : sel_) {
-      const auto d = edit_distance(e.name, name);
+      const auto d = diag::edit_distance(e.name, name);
       if (d < best) best = d, help = "did you mean `" + name + "`?";
     }
     if (help.empty() && !sel_.empty()) {

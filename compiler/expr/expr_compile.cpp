@@ -10,6 +10,7 @@
 #include <exception>
 #include <string>
 
+#include "compiler/diag/edit_distance.hpp"
 #include "compiler/expr/expr_grammar.hpp"
 #include "compiler/expr/expr_program.hpp"
 
@@ -103,28 +104,11 @@ class ProgramBuilder {
 
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      char ca = a[i - 1];
-      if (ca >= 'A' && ca <= 'Z') ca = static_cast<char>(ca - 'A' + 'a');
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (ca == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string suggest_function(std::string_view name) {
   std::string_view best;
   std::size_t best_distance = 3;  // only close misspellings
   for (const FunctionInfo& f : all_functions()) {
-    std::size_t d = edit_distance(name, f.name);
+    std::size_t d = sigma::diag::edit_distance(name, f.name);
     if (d < best_distance) best_distance = d, best = f.name;
   }
   return best.empty() ? std::string() : fmt::format("did you mean `{}`?", best);

@@ -159,7 +159,7 @@ class AuditdReader final : public Reader {
 
   void read_one() {
     std::string_view line;
-    switch (lines_.next(line)) {
+    switch (lines_.next_record(line)) {
       case LineReader::Status::End:
         eof_ = true;
         return;
@@ -171,7 +171,6 @@ class AuditdReader final : public Reader {
       case LineReader::Status::Line:
         break;
     }
-    if (line.find_first_not_of(" \t") == std::string_view::npos) return;
     Record* r = take();
     r->line.assign(line.data(), line.size());
     r->store.clear();

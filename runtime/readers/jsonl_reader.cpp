@@ -13,12 +13,6 @@ namespace {
 
 static_assert(LineReader::kPadding >= simdjson::SIMDJSON_PADDING);
 
-bool blank(std::string_view s) {
-  for (char c : s)
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v') return false;
-  return true;
-}
-
 class JsonlReader final : public Reader {
  public:
   JsonlReader(std::istream& in, std::string name, ErrorHandler err, const ReaderOptions& o)
@@ -27,7 +21,7 @@ class JsonlReader final : public Reader {
   const sigma::Event* next() override {
     std::string_view line;
     for (;;) {
-      switch (lines_.next(line)) {
+      switch (lines_.next_record(line)) {
         case LineReader::Status::End:
           return nullptr;
         case LineReader::Status::TooLong:
@@ -36,7 +30,6 @@ class JsonlReader final : public Reader {
         case LineReader::Status::Line:
           break;
       }
-      if (blank(line)) continue;
       simdjson::dom::element doc;
       // The line buffer keeps LineReader::kPadding bytes after the line: parse in place.
       if (auto error = parser_.parse(line.data(), line.size(), false).get(doc)) {

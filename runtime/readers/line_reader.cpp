@@ -74,4 +74,12 @@ LineReader::Status LineReader::next(std::string_view& line) {
   }
 }
 
+LineReader::Status LineReader::next_record(std::string_view& line) {
+  for (;;) {
+    const Status s = next(line);
+    if (s != Status::Line || line.find_first_not_of(" \t\r\f\v") != std::string_view::npos)
+      return s;
+  }
+}
+
 }  // namespace sigma::readers

@@ -24,6 +24,9 @@ class LineReader {
 
   // Line: `line` is set. TooLong: a line over max_line was skipped whole. End: no more input.
   Status next(std::string_view& line);
+  // The same, skipping blank lines (only spaces, tabs, \r, \f, \v): no format has a record
+  // there, and none counts them as broken.
+  Status next_record(std::string_view& line);
   // 1-based number of the line last returned (TooLong lines count).
   std::uint64_t line_number() const { return line_number_; }
 

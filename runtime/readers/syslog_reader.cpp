@@ -227,7 +227,7 @@ class SyslogReader final : public Reader {
   const sigma::Event* next() override {
     std::string_view line;
     for (;;) {
-      switch (lines_.next(line)) {
+      switch (lines_.next_record(line)) {
         case LineReader::Status::End:
           return nullptr;
         case LineReader::Status::TooLong:
@@ -236,7 +236,6 @@ class SyslogReader final : public Reader {
         case LineReader::Status::Line:
           break;
       }
-      if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
       if (parse(line)) {
         record_ = lines_.line_number();
         return &store_;
