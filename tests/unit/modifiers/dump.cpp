@@ -85,21 +85,6 @@ std::string quote(std::string_view s) {
   return out + "\"";
 }
 
-const char* op_name(ir::StringOp op) {
-  switch (op) {
-    case ir::StringOp::Exact:
-      return "exact";
-    case ir::StringOp::Prefix:
-      return "prefix";
-    case ir::StringOp::Suffix:
-      return "suffix";
-    case ir::StringOp::Contains:
-      return "contains";
-    case ir::StringOp::Glob:
-      return "glob";
-  }
-  return "?";
-}
 
 const char* cmp_name(ir::CmpOp op) {
   switch (op) {
@@ -212,6 +197,22 @@ Outcome compile(const ast::DetectionItem& item, const PlaceholderResolver* resol
     out.diags.push_back(std::move(s));
   }
   return out;
+}
+
+const char* op_name(ir::StringOp op) {
+  switch (op) {
+    case ir::StringOp::Exact:
+      return "exact";
+    case ir::StringOp::Prefix:
+      return "prefix";
+    case ir::StringOp::Suffix:
+      return "suffix";
+    case ir::StringOp::Contains:
+      return "contains";
+    case ir::StringOp::Glob:
+      return "glob";
+  }
+  return "?";
 }
 
 }  // namespace sigma::modifiers::test

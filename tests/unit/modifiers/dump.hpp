@@ -1,5 +1,5 @@
 // Test helpers: build detection items compactly and print what item_to_ir makes of them, one
-// line per item (the real IR printer is not written yet).
+// line per item (more compact than the IR printer, ir_dump.hpp, for one-line assertions).
 #pragma once
 
 #include <optional>
@@ -22,6 +22,8 @@ ast::DetectionItem item(std::string key, std::vector<ast::Value> values);
 // The same values written as a YAML list, even of one element.
 ast::DetectionItem list_item(std::string key, std::vector<ast::Value> values);
 
+// "exact", "prefix", "suffix", "contains", "glob".
+const char* op_name(ir::StringOp op);
 // `Image suffix "\cmd.exe"`, `or(...)`, `not(...)`.
 std::string dump(const ir::Node& n, const ir::LeafTable& leaves, const ir::FieldTable& fields);
 

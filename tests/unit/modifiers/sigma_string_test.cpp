@@ -4,6 +4,8 @@
 
 #include <catch.hpp>
 
+#include "tests/unit/modifiers/dump.hpp"
+
 namespace sigma::modifiers {
 namespace {
 
@@ -29,25 +31,9 @@ std::string parts(const SigmaString& s) {
   return out;
 }
 
-const char* op_name(ir::StringOp op) {
-  switch (op) {
-    case ir::StringOp::Exact:
-      return "exact";
-    case ir::StringOp::Prefix:
-      return "prefix";
-    case ir::StringOp::Suffix:
-      return "suffix";
-    case ir::StringOp::Contains:
-      return "contains";
-    case ir::StringOp::Glob:
-      return "glob";
-  }
-  return "?";
-}
-
 std::string match(std::string_view written, bool cased = false) {
   const auto m = to_string_match(SigmaString::parse(written), cased);
-  return std::string(op_name(m.op)) + " " + m.pattern;
+  return std::string(test::op_name(m.op)) + " " + m.pattern;
 }
 
 }  // namespace
