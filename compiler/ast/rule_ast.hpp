@@ -94,6 +94,14 @@ struct DetectionItem {
   bool value_is_list = false;  // written as a YAML sequence (even of one element)
   Pos key_pos;                 // position of the key (for modifiers: column of the key start)
   Pos pos;                     // position of the value
+
+  // Set by processing pipelines (compiler/pipeline):
+  // a one-to-many field mapping: the item matches when it matches on `field` or on any of these;
+  std::vector<std::string> more_fields;
+  // `|expand` placeholders the pipeline resolved for this item: name -> values (Sigma strings);
+  std::vector<std::pair<std::string, std::vector<std::string>>> placeholders;
+  // the ids of the processing items that changed it (for `processing_item_applied`).
+  std::vector<std::string> applied;
 };
 
 // A map of items, all of which must match (AND).
@@ -168,6 +176,15 @@ struct Rule {
 
   std::optional<Correlation> correlation;
   std::optional<Filter> filter;
+
+  // Set by processing pipelines: selections ANDed with the condition (`add_condition`), negated
+  // when the flag is set, and the ids of the processing items applied to the rule.
+  struct RequiredSelection {
+    std::string name;
+    bool negated = false;
+  };
+  std::vector<RequiredSelection> required;
+  std::vector<std::string> applied;
 
   // Every top-level key that is not a Sigma attribute (eval, score, where, sort, ...).
   std::vector<std::pair<Located<std::string>, YamlNode>> custom;

@@ -55,7 +55,7 @@ bool Lowering::add(const ast::Rule& rule, diag::Sink& diags) {
   modifiers::ItemContext ctx{program_->fields, program_->leaves, diags, placeholders_};
   switch (rule.kind) {
     case ast::Rule::Kind::Detection: {
-      auto det = compile_detection(rule.selections, rule.conditions, ctx);
+      auto det = compile_detection(rule.selections, rule.conditions, rule.required, ctx);
       if (!det) return false;
       ir::Rule out = rule_header(rule);
       out.condition = std::move(det->condition);
@@ -66,7 +66,7 @@ bool Lowering::add(const ast::Rule& rule, diag::Sink& diags) {
     }
     case ast::Rule::Kind::Filter: {
       const auto& f = *rule.filter;
-      auto det = compile_detection(f.selections, f.conditions, ctx);
+      auto det = compile_detection(f.selections, f.conditions, rule.required, ctx);
       if (!det) return false;
       filters_.push_back({rule, std::move(det->condition)});
       return true;

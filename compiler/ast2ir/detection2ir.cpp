@@ -148,13 +148,29 @@ class ConditionLowering {
   std::vector<bool>& used_;
 };
 
+// An item a pipeline mapped to several fields matches when it matches on any of them.
+std::optional<ir::Node> item_on_every_field(const ast::DetectionItem& item,
+                                            modifiers::ItemContext& ctx) {
+  if (item.more_fields.empty()) return modifiers::item_to_ir(item, ctx);
+  std::vector<ir::Node> ors;
+  ast::DetectionItem one = item;
+  one.more_fields.clear();
+  for (std::size_t i = 0; i <= item.more_fields.size(); ++i) {
+    if (i > 0) one.field = item.more_fields[i - 1];
+    auto n = modifiers::item_to_ir(one, ctx);
+    if (!n) return std::nullopt;
+    ors.push_back(std::move(*n));
+  }
+  return ir::Node::make(ir::Op::Or, std::move(ors));
+}
+
 std::optional<ir::Node> compile_selection(const ast::Selection& sel, modifiers::ItemContext& ctx) {
   std::vector<ir::Node> alternatives;
   bool ok = true;
   for (const auto& map : sel.alternatives) {
     std::vector<ir::Node> items;
     for (const auto& item : map.items) {
-      auto n = modifiers::item_to_ir(item, ctx);
+      auto n = item_on_every_field(item, ctx);
       if (n) items.push_back(std::move(*n));
       else ok = false;
     }
@@ -166,9 +182,9 @@ std::optional<ir::Node> compile_selection(const ast::Selection& sel, modifiers::
 
 }  // namespace
 
-std::optional<CompiledDetection> compile_detection(const std::vector<ast::Selection>& selections,
-                                                   const std::vector<ast::YamlNode>& conditions,
-                                                   modifiers::ItemContext& ctx) {
+std::optional<CompiledDetection> compile_detection(
+    const std::vector<ast::Selection>& selections, const std::vector<ast::YamlNode>& conditions,
+    const std::vector<ast::Rule::RequiredSelection>& required, modifiers::ItemContext& ctx) {
   CompiledDetection out;
   bool ok = true;
   for (const auto& sel : selections) {
@@ -180,6 +196,15 @@ std::optional<CompiledDetection> compile_detection(const std::vector<ast::Select
     out.selections.emplace_back(sel.name.value, std::move(*node));
   }
   std::vector<bool> used(out.selections.size(), false);
+  std::vector<ir::Node> requirements;
+  for (const auto& r : required) {
+    for (std::size_t i = 0; i < out.selections.size(); ++i) {
+      if (out.selections[i].first != r.name) continue;
+      used[i] = true;
+      requirements.push_back(r.negated ? ir::Node::make_not(out.selections[i].second)
+                                       : out.selections[i].second);
+    }
+  }
   std::vector<ir::Node> ors;
   for (const auto& text : conditions) {
     const auto parsed = cond::parse_condition(text.scalar);
@@ -203,7 +228,8 @@ std::optional<CompiledDetection> compile_detection(const std::vector<ast::Select
                           {}, static_cast<std::uint32_t>(selections[i].name.value.size()));
   }
   if (!ok) return std::nullopt;
-  out.condition = ir::simplify(ir::Node::make(ir::Op::Or, std::move(ors)));
+  requirements.push_back(ir::Node::make(ir::Op::Or, std::move(ors)));
+  out.condition = ir::simplify(ir::Node::make(ir::Op::And, std::move(requirements)));
   return out;
 }
 

@@ -17,9 +17,10 @@ struct CompiledDetection {
   std::vector<std::pair<std::string, ir::Node>> selections;  // simplified, by name
 };
 
-// Compiles the selections and ORs the conditions. nullopt when anything was refused.
-std::optional<CompiledDetection> compile_detection(const std::vector<ast::Selection>& selections,
-                                                   const std::vector<ast::YamlNode>& conditions,
-                                                   modifiers::ItemContext& ctx);
+// Compiles the selections, ORs the conditions and ANDs the selections a processing pipeline
+// requires (`required`). nullopt when anything was refused.
+std::optional<CompiledDetection> compile_detection(
+    const std::vector<ast::Selection>& selections, const std::vector<ast::YamlNode>& conditions,
+    const std::vector<ast::Rule::RequiredSelection>& required, modifiers::ItemContext& ctx);
 
 }  // namespace sigma::ast2ir

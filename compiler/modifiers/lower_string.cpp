@@ -46,9 +46,17 @@ bool apply_windash(Alternatives& alts, const ast::Value& v, const ValueScope& sc
 }
 
 bool apply_expand(Alternatives& alts, const ast::Value& v, const ValueScope& scope) {
+  // What a pipeline resolved for this item first, then the compilation's own resolver.
+  const PlaceholderResolver resolver =
+      [&](std::string_view name) -> std::optional<std::vector<std::string>> {
+    for (const auto& [n, values] : scope.item.placeholders)
+      if (n == name) return values;
+    if (scope.ctx.placeholders) return (*scope.ctx.placeholders)(name);
+    return std::nullopt;
+  };
   Alternatives out;
   for (auto& a : alts) {
-    auto e = expand_placeholders(a.s, scope.ctx.placeholders, kMaxAlternatives);
+    auto e = expand_placeholders(a.s, &resolver, kMaxAlternatives);
     for (const auto& name : e.unresolved)
       scope.ctx.diags.warning(diag::code::kUnresolvedPlaceholder, v.pos,
                               fmt::format("placeholder %{}% is not defined by any processing "

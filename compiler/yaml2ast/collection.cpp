@@ -83,6 +83,11 @@ std::vector<ast::Rule> load_rules(std::string_view file, std::string_view text,
     }
     previous_doc = merged;
     previous = &previous_doc;
+    if (merged.find("transformations") && !merged.find("detection")) {
+      diags.error(diag::code::kPipeline, merged.pos, "this is a processing pipeline, not a rule",
+                  "pass it with --pipeline FILE (keep rules and pipelines in separate folders)");
+      continue;
+    }
     ast::Rule rule;
     rule.file = std::string(file);
     rule.document = this_index;

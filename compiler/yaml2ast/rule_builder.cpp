@@ -42,6 +42,14 @@ class Builder {
  public:
   Builder(ast::Rule& rule, diag::Sink& diags) : r_(rule), d_(diags) {}
 
+  bool build_selection(const ast::Located<std::string>& name, const YamlNode& v,
+                       ast::Selection& out) {
+    std::vector<ast::Selection> one;
+    selection(name, v, one);
+    if (!one.empty()) out = std::move(one.front());
+    return errors_ == 0;
+  }
+
   bool build(const YamlNode& doc) {
     r_.pos = doc.pos;
     for (const auto& [key, value] : doc.entries) attribute(key, value);
@@ -461,6 +469,12 @@ void split_field_key(const ast::Located<std::string>& key, ast::DetectionItem& i
     item.modifiers.push_back(std::move(mod));
     bar = next;
   }
+}
+
+bool build_selection(const ast::Located<std::string>& name, const ast::YamlNode& value,
+                     ast::Selection& out, diag::Sink& diags) {
+  ast::Rule scratch;
+  return Builder(scratch, diags).build_selection(name, value, out);
 }
 
 bool build_rule(const ast::YamlNode& doc, ast::Rule& out, diag::Sink& diags) {

@@ -21,6 +21,11 @@ std::vector<ast::Rule> load_rules(std::string_view file, std::string_view text, 
 // the document is refused.
 bool build_rule(const ast::YamlNode& doc, ast::Rule& out, diag::Sink& diags);
 
+// One search identifier (`name: map | list of maps | keywords`), as in a detection section.
+// Used by processing pipelines to build the selections they add. Returns false on errors.
+bool build_selection(const ast::Located<std::string>& name, const ast::YamlNode& value,
+                     ast::Selection& out, diag::Sink& diags);
+
 // Splits a detection key `field|mod1|mod2` into field and modifiers, with positions.
 void split_field_key(const ast::Located<std::string>& key, ast::DetectionItem& item);
 

@@ -10,6 +10,7 @@
 
 #include "compiler/ast2ir/ast2ir.hpp"
 #include "compiler/diag/sink.hpp"
+#include "compiler/pipeline/resolve.hpp"
 #include "compiler/yaml2ast/yaml2ast.hpp"
 #include "libsigma/src/ruleset_impl.hpp"
 
@@ -73,6 +74,7 @@ struct Compiler::Impl {
   std::map<std::string, ast::Pos> ids;  // rule id -> where first seen, for duplicate checks
   std::map<std::string, std::string> id_files;
   std::vector<Diagnostic> all;
+  bool pipelines_applied = false;
 
   // Takes a loaded file in: its diagnostics, lint checks across files, its rules.
   void accept(LoadedFile&& f);
@@ -167,12 +169,21 @@ bool Compiler::add_path(const std::filesystem::path& path) {
 
 RuleSet Compiler::build() {
   auto& s = *impl_;
-  for (const auto& p : s.options.pipelines) {
-    // Never silently: a rule set built without the mapping the user asked for matches nothing.
-    s.diags.set_file(p);
-    s.diags.error(diag::code::kPipeline, {},
-                  "cannot apply processing pipeline `" + p + "`: pipelines are not supported yet",
-                  "run without --pipeline, with rules written for the events' own field names");
+  if (!s.options.pipelines.empty() && !s.pipelines_applied) {
+    s.pipelines_applied = true;  // rules are transformed in place: once only
+    std::vector<pipeline::Source> texts;
+    const auto resolved = pipeline::resolve(s.options.pipelines, texts, s.diags);
+    for (auto& t : texts) s.sources.insert_or_assign(std::move(t.file), std::move(t.text));
+    if (resolved) {
+      const pipeline::Applier applier(*resolved);
+      for (auto& r : s.rules) {
+        s.diags.set_file(r.file);
+        if (!applier.apply(r, s.diags)) r.refused = true;
+      }
+    } else {
+      // Never silently: rules built without the mapping the user asked for match nothing.
+      for (auto& r : s.rules) r.refused = true;
+    }
   }
   ast2ir::Lowering lowering;
   ast2ir::Lowering diagnose_only;  // refused rules: checked for their other errors, then dropped

@@ -46,6 +46,19 @@ void add_value(FieldStore& out, std::string_view name, element v) {
   JsonEvent::emit(v, sink);
 }
 
+// Some providers (Microsoft Defender) name their data with spaces ("Threat Name"); rules write
+// the name without them (ThreatName), as THOR and other Windows engines normalise it. Both
+// names are given.
+void add_data(FieldStore& out, std::string_view name, element v) {
+  add_value(out, name, v);
+  if (name.find(' ') == std::string_view::npos) return;
+  char* p = out.arena().allocate(name.size());
+  std::size_t n = 0;
+  for (const char c : name)
+    if (c != ' ') p[n++] = c;
+  if (n > 0) add_value(out, {p, n}, v);
+}
+
 std::string_view join_name(FieldStore& out, std::string_view a, std::string_view b) {
   char* p = out.arena().allocate(a.size() + 1 + b.size());
   std::memcpy(p, a.data(), a.size());
@@ -79,7 +92,7 @@ void data_item(FieldStore& out, element item) {
   if (name.empty()) {
     if (has_text) add_value(out, "Data", text);
   } else if (has_text) {
-    add_value(out, name, text);
+    add_data(out, name, text);
   } else {
     out.add(name, Value::string({}));  // <Data Name="X"/>: present and empty
   }
@@ -102,7 +115,7 @@ void event_data(FieldStore& out, element data) {
       }
       continue;
     }
-    add_value(out, key, value);
+    add_data(out, key, value);
   }
 }
 

@@ -1,7 +1,8 @@
 // Flattens a Windows event in the JSON form of evtx_dump (as in SigmaHQ's regression_data)
 // to the field names Sigma rules use:
 //
-//   Event.EventData.<Name>                 -> <Name>          (Image, CommandLine, ...)
+//   Event.EventData.<Name>                 -> <Name>          (Image, CommandLine, ...; a name
+//                                                              with spaces also without them)
 //   Event.EventData.Data[{Name, #text}]    -> <Name>          (also @Name, #attributes.Name,
 //                                                              Value; unnamed Data -> Data)
 //   Event.UserData.<...>.<Leaf>            -> <Leaf>

@@ -11,6 +11,8 @@ namespace sigma::readers::detail {
 
 std::unique_ptr<Reader> make_jsonl_reader(std::istream& in, std::string name, ErrorHandler err,
                                           const ReaderOptions& options);
+std::unique_ptr<Reader> make_k8s_audit_reader(std::istream& in, std::string name,
+                                              ErrorHandler err, const ReaderOptions& options);
 std::unique_ptr<Reader> make_auditd_reader(std::istream& in, std::string name, ErrorHandler err,
                                            const ReaderOptions& options);
 std::unique_ptr<Reader> make_syslog_reader(std::istream& in, std::string name, ErrorHandler err,

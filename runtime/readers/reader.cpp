@@ -15,6 +15,8 @@ void Reader::report(std::uint64_t record, std::string message) {
 
 std::optional<Format> parse_format(std::string_view name) {
   if (name == "jsonl" || name == "json") return Format::Jsonl;
+  if (name == "k8s-audit" || name == "kubernetes-audit" || name == "k8s_audit")
+    return Format::K8sAudit;
   if (name == "auditd" || name == "audit") return Format::Auditd;
   if (name == "syslog") return Format::Syslog;
   if (name == "evtx-json" || name == "evtx_json" || name == "evtxjson") return Format::EvtxJson;
@@ -24,6 +26,7 @@ std::optional<Format> parse_format(std::string_view name) {
 std::string_view format_name(Format format) {
   switch (format) {
     case Format::Jsonl: return "jsonl";
+    case Format::K8sAudit: return "k8s-audit";
     case Format::Auditd: return "auditd";
     case Format::Syslog: return "syslog";
     case Format::EvtxJson: return "evtx-json";
@@ -56,6 +59,8 @@ std::unique_ptr<Reader> open_reader(Format format, std::istream& in, std::string
   switch (format) {
     case Format::Jsonl:
       return detail::make_jsonl_reader(in, std::move(input_name), std::move(on_error), options);
+    case Format::K8sAudit:
+      return detail::make_k8s_audit_reader(in, std::move(input_name), std::move(on_error), options);
     case Format::Auditd:
       return detail::make_auditd_reader(in, std::move(input_name), std::move(on_error), options);
     case Format::Syslog:

@@ -1,5 +1,5 @@
 // Log readers: turn an input stream into sigma::Events, one per record, for
-// `sigmac scan --format jsonl|auditd|syslog|evtx-json`.
+// `sigmac scan --format jsonl|k8s-audit|auditd|syslog|evtx-json`.
 //
 //   auto reader = sigma::readers::open_reader(Format::Auditd, file, "audit.log",
 //       [](const ReadError& e) { fmt::print(stderr, "{}:{}: {}\n", e.input, e.record, e.message); });
@@ -19,6 +19,8 @@
 //
 // What each format yields (field names as the rules use them):
 //  - jsonl: the JSON object as is (sigma::event::JsonEvent); raw() is the line.
+//  - k8s-audit: jsonl whose records must be Kubernetes audit events (kind Event, apiVersion
+//    audit.k8s.io/* when there is one); any other object is reported as a broken record.
 //  - auditd: one event per audit record; see auditd_record.hpp and auditd_reader.cpp.
 //  - syslog: _time, host, program, pid, message, _raw (+ facility, severity, msgid,
 //    structured_data when present); RFC 3164 (also with RFC 3339 stamps) and RFC 5424.
@@ -39,9 +41,10 @@
 
 namespace sigma::readers {
 
-enum class Format { Jsonl, Auditd, Syslog, EvtxJson };
+enum class Format { Jsonl, K8sAudit, Auditd, Syslog, EvtxJson };
 
-// "jsonl", "auditd", "syslog", "evtx-json" (also "evtx_json", "evtxjson"); nullopt otherwise.
+// "jsonl", "k8s-audit" (also "kubernetes-audit"), "auditd", "syslog", "evtx-json" (also
+// "evtx_json", "evtxjson"); nullopt otherwise.
 std::optional<Format> parse_format(std::string_view name);
 std::string_view format_name(Format format);
 

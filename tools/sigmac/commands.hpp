@@ -14,7 +14,7 @@ int run_check(const Args& args);
 int run_compile(const Args& args);
 int run_scan(const Args& args);
 
-// The rules shipped with the project (sigma-rules/), for commands given no rule path.
+// The rules shipped with the project (sigma-rules/rules/), for commands given no rule path.
 std::filesystem::path bundled_rules_dir();
 
 }  // namespace sigmac

@@ -20,7 +20,7 @@ constexpr const char* kUsage =
     "        print the compiled rules in the IR's text form\n"
     "  scan [--rules PATH]... [--pipeline P]... [--format jsonl|auditd|syslog|evtx-json]\n"
     "       [--output jsonl|table] [--stats] [FILE|-]...\n"
-    "        evaluate rules (default: the bundled sigma-rules/) over log files and print\n"
+    "        evaluate rules (default: the bundled sigma-rules/rules/) over log files and print\n"
     "        alerts. Exit 0 clean, 1 some records were malformed, 2 usage or rule errors.\n"
     "  version\n";
 
@@ -30,11 +30,12 @@ namespace sigmac {
 
 std::filesystem::path bundled_rules_dir() {
   namespace fs = std::filesystem;
-  for (const fs::path& p : {fs::path("sigma-rules"), fs::path(SIGMA_SOURCE_DIR) / "sigma-rules"}) {
+  for (const fs::path& p :
+       {fs::path("sigma-rules/rules"), fs::path(SIGMA_SOURCE_DIR) / "sigma-rules" / "rules"}) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) return p;
   }
-  return "sigma-rules";
+  return "sigma-rules/rules";
 }
 
 }  // namespace sigmac

@@ -32,7 +32,7 @@ struct ScanOptions {
 
 constexpr const char* kScanUsage =
     "usage: sigmac scan [--rules PATH]... [--pipeline NAME|FILE]...\n"
-    "                   [--format jsonl|auditd|syslog|evtx-json] [--output jsonl|table]\n"
+    "                   [--format jsonl|k8s-audit|auditd|syslog|evtx-json] [--output jsonl|table]\n"
     "                   [--stats] [FILE|-]...\n"
     "--format applies to the inputs after it (and to those before the first --format);\n"
     "the default is jsonl.\n";
@@ -66,6 +66,7 @@ sigma::EventSource source_of(sigma::readers::Format format, const sigma::Event& 
     case F::Auditd: return {{}, "linux", "auditd"};
     case F::Syslog: return {{}, "linux", "syslog"};
     case F::EvtxJson: return {{}, "windows", {}};
+    case F::K8sAudit: return {{}, "kubernetes", "audit"};
     case F::Jsonl:
       if (string_field(event, "apiVersion").starts_with("audit.k8s.io/"))
         return {{}, "kubernetes", "audit"};
@@ -85,7 +86,7 @@ bool parse_args(const Args& args, ScanOptions& o, std::string& error) {
       o.compile.pipelines.push_back(args[++i]);
     } else if (a == "--format" && has_value) {
       const auto f = sigma::readers::parse_format(args[++i]);
-      if (!f) return error = "unknown format '" + args[i] + "' (jsonl, auditd, syslog, evtx-json)", false;
+      if (!f) return error = "unknown format '" + args[i] + "' (jsonl, k8s-audit, auditd, syslog, evtx-json)", false;
       format = *f;
       if (!first_format) first_format = f;
     } else if (a == "--output" && has_value) {

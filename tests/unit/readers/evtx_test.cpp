@@ -170,3 +170,18 @@ TEST_CASE("evtx-json: SigmaHQ regression events read without errors", "[evtx][co
   CHECK(events >= files);
   CHECK(with_image > 100);
 }
+
+TEST_CASE("evtx-json: data names with spaces are also given without them", "[evtx]") {
+  const char* defender = R"({"Event":{"System":{"EventID":1116,
+      "Channel":"Microsoft-Windows-Windows Defender/Operational"},
+      "EventData":{"Threat Name":"Virus:DOS/EICAR_Test_File","Source Name":"Real-Time Protection",
+                   "Data":[{"#attributes":{"Name":"Process Name"},"#text":"C:\\x\\a.exe"}]}}})";
+  auto r = read_all(Format::EvtxJson, defender);
+  REQUIRE(r.events.size() == 1);
+  const auto& e = r.events[0];
+  CHECK(e["Threat Name"] == "Virus:DOS/EICAR_Test_File");
+  CHECK(e["ThreatName"] == "Virus:DOS/EICAR_Test_File");
+  CHECK(e["SourceName"] == "Real-Time Protection");
+  CHECK(e["ProcessName"] == "C:\\x\\a.exe");
+  CHECK(e["Process Name"] == "C:\\x\\a.exe");
+}

@@ -63,3 +63,23 @@ TEST_CASE("jsonl: a 1 MB line parses", "[jsonl]") {
   CHECK(r.events[1]["after"] == "int:1");
   CHECK(r.errors.empty());
 }
+
+TEST_CASE("k8s-audit: only Kubernetes audit events are events", "[jsonl][k8s]") {
+  std::string text =
+      R"({"kind":"Event","apiVersion":"audit.k8s.io/v1","verb":"list"})" "\n"
+      R"({"kind":"Event","verb":"create"})" "\n"  // old logs: no apiVersion
+      R"({"kind": 0})" "\n"
+      R"({"kind":"Event","apiVersion":"v1","verb":"get"})" "\n"
+      R"({"apiVersion":"audit.k8s.io/v1","verb":"watch"})" "\n";
+  auto r = read_all(Format::K8sAudit, text, {"verb"});
+  REQUIRE(r.events.size() == 2);
+  CHECK(r.events[0]["verb"] == "list");
+  CHECK(r.events[1]["verb"] == "create");
+  REQUIRE(r.errors.size() == 3);
+  CHECK(r.errors[0].record == 3);
+  CHECK(r.errors[0].message.find("not a Kubernetes audit event") != std::string::npos);
+  CHECK(r.errors[1].record == 4);
+  CHECK(r.errors[2].record == 5);
+  // Plain jsonl takes all of them.
+  CHECK(read_all(Format::Jsonl, text, {"verb"}).events.size() == 5);
+}
