@@ -144,11 +144,11 @@ Resolved merge(std::vector<Pipeline> pipelines) {
   for (auto& p : pipelines) {
     out.names.push_back(p.name.empty() ? p.file : p.name);
     for (auto& item : p.items) out.items.push_back(std::move(item));
-    for (auto& [name, values] : p.vars) {
+    for (auto& var : p.vars) {
       const auto it = std::find_if(out.vars.begin(), out.vars.end(),
-                                   [&](const auto& v) { return v.first == name; });
-      if (it != out.vars.end()) it->second = std::move(values);
-      else out.vars.emplace_back(name, std::move(values));
+                                   [&](const auto& v) { return v.first == var.first; });
+      if (it != out.vars.end()) it->second = std::move(var.second);
+      else out.vars.push_back(std::move(var));
     }
   }
   return out;
