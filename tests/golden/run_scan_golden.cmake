@@ -2,7 +2,7 @@
 # DIR/expected.jsonl and the exit status with DIR/exit (0 when absent). Stderr (the malformed
 # record reports) is shown, not compared. SIGMA_UPDATE_GOLDEN=1 rewrites expected.jsonl.
 # Corpus cases set WORKDIR (the folder the args are relative to; missing -> skipped) and leave
-# RULES empty: their args name the rules.
+# RULES empty: their args name the rules (and may use globs, so no corpus path is copied here).
 file(READ ${DIR}/args case_args)
 string(STRIP "${case_args}" case_args)
 separate_arguments(case_args UNIX_COMMAND "${case_args}")
@@ -12,6 +12,18 @@ elseif(NOT IS_DIRECTORY ${WORKDIR})
   message(STATUS "SKIP: ${WORKDIR} is absent (the shared test corpus)")
   return()
 endif()
+# An argument with `*` is a glob, relative to WORKDIR, expanded in sorted order.
+set(expanded)
+foreach(a ${case_args})
+  if(a MATCHES "\\*")
+    file(GLOB matches RELATIVE ${WORKDIR} ${WORKDIR}/${a})
+    list(SORT matches)
+    list(APPEND expanded ${matches})
+  else()
+    list(APPEND expanded ${a})
+  endif()
+endforeach()
+set(case_args ${expanded})
 set(rules_args)
 if(RULES)
   set(rules_args --rules ${RULES})
