@@ -101,13 +101,6 @@ void set_custom_attribute(const SetCustomAttribute& t, const ProcessingItem& ite
   ctx.rule.custom.emplace_back(ast::Located<std::string>{t.attribute, item.pos}, std::move(value));
 }
 
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
-
 }  // namespace
 
 void apply_item(const ProcessingItem& item, RuleContext& ctx) {

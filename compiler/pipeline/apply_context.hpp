@@ -13,6 +13,27 @@
 
 namespace sigma::pipeline::detail {
 
+// std::visit over a set of lambdas.
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+// An item's fields: `field`, then those a one-to-many mapping added.
+inline std::vector<std::string> fields_of(const ast::DetectionItem& d) {
+  std::vector<std::string> out{d.field};
+  out.insert(out.end(), d.more_fields.begin(), d.more_fields.end());
+  return out;
+}
+
+// Sets the item's fields from a list fields_of() gave (not empty).
+inline void set_fields(ast::DetectionItem& d, const std::vector<std::string>& names) {
+  d.field = names.front();
+  d.more_fields.assign(names.begin() + 1, names.end());
+}
+
 struct RuleContext {
   ast::Rule& rule;
   const Resolved& pipeline;

@@ -18,13 +18,6 @@ using modifiers::Part;
 using modifiers::SigmaString;
 using VK = ast::Value::Kind;
 
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
-
 // --- Field names ---------------------------------------------------------------------------
 
 const std::vector<std::string>* lookup(const NameMap& m, std::string_view name) {
@@ -79,10 +72,8 @@ void note_rename(RuleContext& ctx, const std::string& from, const std::string& t
 // leaves the item matching on any of the names. `fieldref` values are field names too.
 bool rename_fields(const ProcessingItem& item, ast::DetectionItem& d, RuleContext& ctx) {
   bool changed = false;
-  std::vector<std::string> names{d.field};
-  names.insert(names.end(), d.more_fields.begin(), d.more_fields.end());
   std::vector<std::string> out;
-  for (const auto& name : names) {
+  for (const auto& name : fields_of(d)) {
     std::optional<std::vector<std::string>> to;
     if (field_matches(item, name, ctx)) to = rename(item.transformation, name);
     if (!to) {
@@ -95,10 +86,7 @@ bool rename_fields(const ProcessingItem& item, ast::DetectionItem& d, RuleContex
       if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
     }
   }
-  if (changed) {
-    d.field = out.front();
-    d.more_fields.assign(out.begin() + 1, out.end());
-  }
+  if (changed) set_fields(d, out);
   if (has_modifier(d, "fieldref")) {
     std::vector<ast::Value> values;
     for (const auto& v : d.values) {
@@ -327,12 +315,10 @@ bool transform_values(const ProcessingItem& item, ast::DetectionItem& d, RuleCon
 // Drops the fields the conditions select; false when none of the item's fields is left.
 bool keep_after_drop(const ProcessingItem& item, ast::DetectionItem& d, RuleContext& ctx) {
   if (d.more_fields.empty()) return false;
-  std::vector<std::string> names{d.field};
-  names.insert(names.end(), d.more_fields.begin(), d.more_fields.end());
+  auto names = fields_of(d);
   std::erase_if(names, [&](const std::string& n) { return field_matches(item, n, ctx); });
   if (names.empty()) return false;
-  d.field = names.front();
-  d.more_fields.assign(names.begin() + 1, names.end());
+  set_fields(d, names);
   return true;
 }
 

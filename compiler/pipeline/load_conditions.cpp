@@ -291,6 +291,28 @@ bool LoadContext::rule_condition(const ast::YamlNode& v, RuleCondition& c) {
   return true;
 }
 
+// processing_item_applied and processing_state, which detection item and field name conditions
+// share. False when `v` is neither.
+template <class C>
+bool LoadContext::state_condition(const ast::YamlNode& v, C& c) {
+  const std::string& type = v.find("type")->scalar;
+  if (type == "processing_item_applied") {
+    c.kind = C::Kind::ProcessingItemApplied;
+    check_keys(v, {"processing_item_id"}, *this);
+    if (const auto* n = need(v, "processing_item_id", *this)) c.value = n->scalar;
+    return true;
+  }
+  if (type == "processing_state") {
+    c.kind = C::Kind::ProcessingState;
+    check_keys(v, {"key", "val", "op"}, *this);
+    if (const auto* n = need(v, "key", *this)) c.key = n->scalar;
+    if (const auto* n = need(v, "val", *this)) c.value = n->scalar;
+    if (const auto* n = v.find("op")) c.op = cmp_op(*n);
+    return true;
+  }
+  return false;
+}
+
 bool LoadContext::item_condition(const ast::YamlNode& v, ItemCondition& c) {
   using K = ItemCondition::Kind;
   const std::string& type = v.find("type")->scalar;
@@ -315,17 +337,7 @@ bool LoadContext::item_condition(const ast::YamlNode& v, ItemCondition& c) {
     c.kind = type == "is_null" ? K::IsNull : K::ContainsWildcard;
     check_keys(v, {"cond"}, *this);
     cond();
-  } else if (type == "processing_item_applied") {
-    c.kind = K::ProcessingItemApplied;
-    check_keys(v, {"processing_item_id"}, *this);
-    if (const auto* n = need(v, "processing_item_id", *this)) c.value = n->scalar;
-  } else if (type == "processing_state") {
-    c.kind = K::ProcessingState;
-    check_keys(v, {"key", "val", "op"}, *this);
-    if (const auto* n = need(v, "key", *this)) c.key = n->scalar;
-    if (const auto* n = need(v, "val", *this)) c.value = n->scalar;
-    if (const auto* n = v.find("op")) c.op = cmp_op(*n);
-  } else {
+  } else if (!state_condition(v, c)) {
     error(v.find("type")->content, "unknown detection item condition `" + type + "`",
           suggest(type, {"match_string", "match_value", "contains_wildcard", "is_null",
                          "processing_item_applied", "processing_state"}),
@@ -356,17 +368,7 @@ bool LoadContext::field_condition(const ast::YamlNode& v, FieldCondition& c) {
         c.patterns.push_back(std::move(r));
       }
     }
-  } else if (type == "processing_item_applied") {
-    c.kind = K::ProcessingItemApplied;
-    check_keys(v, {"processing_item_id"}, *this);
-    if (const auto* n = need(v, "processing_item_id", *this)) c.value = n->scalar;
-  } else if (type == "processing_state") {
-    c.kind = K::ProcessingState;
-    check_keys(v, {"key", "val", "op"}, *this);
-    if (const auto* n = need(v, "key", *this)) c.key = n->scalar;
-    if (const auto* n = need(v, "val", *this)) c.value = n->scalar;
-    if (const auto* n = v.find("op")) c.op = cmp_op(*n);
-  } else {
+  } else if (!state_condition(v, c)) {
     error(v.find("type")->content, "unknown field name condition `" + type + "`",
           suggest(type, {"include_fields", "exclude_fields", "processing_item_applied",
                          "processing_state"}),

@@ -46,6 +46,8 @@ class LoadContext {
   bool rule_condition(const ast::YamlNode& v, RuleCondition& c);
   bool item_condition(const ast::YamlNode& v, ItemCondition& c);
   bool field_condition(const ast::YamlNode& v, FieldCondition& c);
+  template <class C>
+  bool state_condition(const ast::YamlNode& v, C& c);
 
   diag::Sink& diags_;
   std::size_t errors_ = 0;
