@@ -28,15 +28,8 @@ class JsonlReader final : public Reader {
   const sigma::Event* next() override {
     std::string_view line;
     for (;;) {
-      switch (lines_.next_record(line)) {
-        case LineReader::Status::End:
-          return nullptr;
-        case LineReader::Status::TooLong:
-          report(lines_.line_number(), "line too long: skipped");
-          continue;
-        case LineReader::Status::Line:
-          break;
-      }
+      const auto too_long = [&](std::uint64_t n) { report(n, "line too long: skipped"); };
+      if (!lines_.next_record(line, too_long)) return nullptr;
       simdjson::dom::element doc;
       // The line buffer keeps LineReader::kPadding bytes after the line: parse in place.
       if (auto error = parser_.parse(line.data(), line.size(), false).get(doc)) {

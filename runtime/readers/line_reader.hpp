@@ -27,6 +27,18 @@ class LineReader {
   // The same, skipping blank lines (only spaces, tabs, \r, \f, \v): no format has a record
   // there, and none counts them as broken.
   Status next_record(std::string_view& line);
+  // The next record line, or false at the end of input. A line over the limit is handed to
+  // `too_long(line_number)` (the reader reports it) and skipped.
+  template <class TooLong>
+  bool next_record(std::string_view& line, TooLong&& too_long) {
+    for (;;) {
+      switch (next_record(line)) {
+        case Status::End: return false;
+        case Status::TooLong: too_long(line_number_); continue;
+        case Status::Line: return true;
+      }
+    }
+  }
   // 1-based number of the line last returned (TooLong lines count).
   std::uint64_t line_number() const { return line_number_; }
 

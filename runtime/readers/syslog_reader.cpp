@@ -227,15 +227,8 @@ class SyslogReader final : public Reader {
   const sigma::Event* next() override {
     std::string_view line;
     for (;;) {
-      switch (lines_.next_record(line)) {
-        case LineReader::Status::End:
-          return nullptr;
-        case LineReader::Status::TooLong:
-          report(lines_.line_number(), "line too long: skipped");
-          continue;
-        case LineReader::Status::Line:
-          break;
-      }
+      const auto too_long = [&](std::uint64_t n) { report(n, "line too long: skipped"); };
+      if (!lines_.next_record(line, too_long)) return nullptr;
       if (parse(line)) {
         record_ = lines_.line_number();
         return &store_;
