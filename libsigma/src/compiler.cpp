@@ -203,8 +203,7 @@ RuleSet Compiler::build() {
   s.all = s.diags.all();
 
   auto impl = std::make_shared<RuleSet::Impl>();
-  impl->program = program;
-  impl->engine = std::make_unique<runtime::Engine>(program);
+  impl->set_engine(program);
   for (const auto& r : program->rules) impl->infos.push_back(info_of(r));
   RuleSet set;
   set.impl_ = std::move(impl);

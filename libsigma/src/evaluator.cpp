@@ -3,6 +3,7 @@
 #include "compiler/expr/expr_eval.hpp"
 #include "compiler/expr/expr_format.hpp"
 #include "libsigma/src/ruleset_impl.hpp"
+#include "runtime/index/rule_index.hpp"
 #include "runtime/text/time_text.hpp"
 
 namespace sigma {
@@ -32,23 +33,6 @@ void normalize_time(OutputValue& v) {
     v.type = OutputValue::Type::String;
     v.text = std::move(*iso);
   }
-}
-
-bool same_word(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-    if (std::tolower(x) != std::tolower(y)) return false;
-  }
-  return true;
-}
-
-bool fits(const ir::Logsource& rule, const EventSource& source) {
-  const auto part = [](std::string_view r, std::string_view s) {
-    return r.empty() || s.empty() || same_word(r, s);
-  };
-  return part(rule.product, source.product) && part(rule.service, source.service) &&
-         part(rule.category, source.category);
 }
 
 }  // namespace
@@ -83,8 +67,32 @@ struct Evaluator::Impl : expr::Context {
     return output_of(expr::event_value(values, exprs.scratch()));
   }
 
+  // The rule index for `source`: the last one used when the source did not change, else from
+  // this Evaluator's own cache, else from the RuleSet's shared table.
+  const runtime::RuleIndex& index_for(const EventSource& source) {
+    const auto same = [&](const Route& r) {
+      return r.category == source.category && r.product == source.product &&
+             r.service == source.service;
+    };
+    if (last < routes.size() && same(routes[last])) return *routes[last].index;
+    for (last = 0; last < routes.size(); ++last)
+      if (same(routes[last])) return *routes[last].index;
+    const auto& index = rules.impl().routes->get({source.category, source.product, source.service});
+    routes.push_back({std::string(source.category), std::string(source.product),
+                      std::string(source.service), &index});
+    return index;
+  }
+
+  struct Route {
+    std::string category, product, service;
+    const runtime::RuleIndex* index;
+  };
+  std::vector<Route> routes;
+  std::size_t last = 0;
+
   RuleSet rules;
   mutable runtime::Scratch scratch;
+  runtime::IndexScratch iscratch;
   expr::Evaluator exprs;
   std::vector<expr::Value> variables;
   const ir::Rule* rule = nullptr;  // the rule whose extension is running
@@ -105,10 +113,9 @@ std::span<const Alert> Evaluator::evaluate(const Event& event, const EventSource
   s.matched.clear();
   s.alerts.clear();
   s.exprs.reset();
-  runtime::match(*rs.engine, event, s.scratch, s.matched);
+  runtime::match(*rs.engine, s.index_for(source), event, s.scratch, s.iscratch, s.matched);
   for (const auto index : s.matched) {
     const auto& rule = rs.program->rules[index];
-    if (!fits(rule.logsource, source)) continue;
     s.rule = &rule;
     if (rule.extension && !s.run_extension(*rule.extension)) continue;
     Alert a;

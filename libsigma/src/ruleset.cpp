@@ -10,8 +10,7 @@ std::shared_ptr<const RuleSet::Impl> empty_impl() {
   static const auto empty = [] {
     auto impl = std::make_shared<RuleSet::Impl>();
     auto program = std::make_shared<const ir::Program>();
-    impl->program = program;
-    impl->engine = std::make_unique<runtime::Engine>(program);
+    impl->set_engine(program);
     return std::shared_ptr<const RuleSet::Impl>(std::move(impl));
   }();
   return empty;

@@ -49,8 +49,17 @@ bool Scratch::Impl::eval(const ir::Node& root) {
           stack.pop_back();
           continue;
         }
-        if (f.next == n.children.size()) {
-          result = is_and;  // every child agreed (or there were none)
+        // Leaf children (most of a long OR list) are answered here, without a frame each.
+        const std::size_t count = n.children.size();
+        bool decided = false;
+        while (f.next < count && n.children[f.next].op == ir::Op::Leaf) {
+          if (leaf(n.children[f.next++].leaf) != is_and) {
+            decided = true;
+            break;
+          }
+        }
+        if (decided || f.next == count) {
+          result = decided ? !is_and : is_and;  // decided early, or every child agreed
           stack.pop_back();
           continue;
         }

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "runtime/eval/cost_order.hpp"
 #include "runtime/eval/engine_impl.hpp"
 
 namespace sigma::runtime {
@@ -108,10 +109,19 @@ Engine::Engine(std::shared_ptr<const ir::Program> program) : impl_(std::make_uni
 
   e.leaves.reserve(p.leaves.size());
   for (const ir::Leaf& l : p.leaves.all()) e.leaves.push_back(make_matcher(p, l, e.keyword_slot));
+  for (const LeafMatcher& l : e.leaves) e.leaf_costs.push_back(leaf_cost(l, e.keyword_slot));
+  e.reordered.reserve(p.rules.size());
   for (const ir::Rule& r : p.rules) {
     check_tree(p, r.condition);
     for (const auto& [name, node] : r.selections) check_tree(p, node);
+    if (tree_depth(r.condition) <= kMaxReorderDepth)
+      e.reordered.push_back(cheap_first(r.condition, e.leaf_costs));
   }
+  // Pointers are taken once `reordered` is complete (it does not move any more).
+  std::size_t next = 0;
+  for (const ir::Rule& r : p.rules)
+    e.conditions.push_back(tree_depth(r.condition) <= kMaxReorderDepth ? &e.reordered[next++]
+                                                                       : &r.condition);
 }
 
 Engine::~Engine() = default;
@@ -132,9 +142,9 @@ void match(const Engine& engine, const sigma::Event& event, Scratch& scratch,
            std::vector<std::uint32_t>& out) {
   Scratch::Impl& s = scratch.impl();
   s.reset(event);
-  const std::vector<ir::Rule>& rules = engine.program().rules;
-  for (std::size_t i = 0; i < rules.size(); ++i)
-    if (s.eval(rules[i].condition)) out.push_back(static_cast<std::uint32_t>(i));
+  const auto& conditions = engine.impl().conditions;
+  for (std::size_t i = 0; i < conditions.size(); ++i)
+    if (s.eval(*conditions[i])) out.push_back(static_cast<std::uint32_t>(i));
 }
 
 bool eval_node(const Engine& engine, const ir::Node& node, Scratch& scratch) {

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,6 +20,7 @@
 #include "compiler/ir/ir.hpp"
 #include "runtime/eval/engine.hpp"
 #include "runtime/match/cidr.hpp"
+#include "runtime/match/number.hpp"
 #include "runtime/match/text_match.hpp"
 #include "runtime/match/timestamp.hpp"
 
@@ -73,6 +75,11 @@ struct Engine::Impl {
   std::vector<std::string_view> path_parts;  // every field's path, back to back
   std::vector<sigma::Field> fields;
   std::vector<LeafMatcher> leaves;
+  std::vector<float> leaf_costs;      // per leaf: cost_order.hpp's estimate
+  // Per rule: its condition with cheap children first (a reordered copy in `reordered`), or
+  // the program's own tree when that is too deep to copy (cost_order.hpp).
+  std::vector<const ir::Node*> conditions;
+  std::vector<ir::Node> reordered;
   std::uint32_t keyword_slot = 0;  // == fields.size(): the keyword pseudo-field
 };
 
@@ -104,6 +111,10 @@ struct Scratch::Impl {
   std::span<const std::string_view> folded(std::uint32_t slot);
 
   bool leaf(ir::LeafId id);          // memoized
+  // Records a leaf's result found by other means (the prefilter), as if computed.
+  void know(ir::LeafId id, bool result) { memo[id] = (epoch << 1) | (result ? 1u : 0u); }
+  // The prefilter saw the literal that leaf `id` needs in this event (the leaf may hold).
+  void literal_seen(ir::LeafId id) { seen[id] = epoch; }
   bool compute(const LeafMatcher&);  // leaf_eval.cpp
   bool eval(const ir::Node& root);   // condition_eval.cpp
 
@@ -112,6 +123,11 @@ struct Scratch::Impl {
   std::uint32_t epoch = 0;
   std::vector<FieldCache> caches;     // one per field, plus the keyword slot
   std::vector<std::uint32_t> memo;    // per leaf: epoch * 2 + result, when known this event
+  // Set by the prefilter for this event (null otherwise): per leaf, whether the prefilter
+  // scanned the leaf's field for its literal, so that a leaf whose literal was not seen
+  // (seen[leaf] != epoch) is false without being computed.
+  const std::uint8_t* prefiltered = nullptr;
+  std::vector<std::uint32_t> seen;
   struct Frame {
     const ir::Node* node;
     std::uint32_t next;  // index of the next child to evaluate
@@ -122,11 +138,26 @@ struct Scratch::Impl {
   Scratch::Stats stats;
 };
 
+// The text a non-string value is compared as ("4688", "1.5", "true"); strings as they are.
+inline std::optional<std::string_view> scalar_text(const sigma::Value& v,
+                                                   char (&buf)[match::kNumberTextMax]) noexcept {
+  switch (v.type) {
+    case sigma::Value::Type::Int: return match::format_int(v.integer, buf);
+    case sigma::Value::Type::Float: return match::format_double(v.real, buf);
+    case sigma::Value::Type::Bool: return match::format_bool(v.boolean);
+    case sigma::Value::Type::String: return v.text;
+    case sigma::Value::Type::Null: break;
+  }
+  return std::nullopt;
+}
+
 inline bool Scratch::Impl::leaf(ir::LeafId id) {
   if (id >= memo.size()) return false;
   const std::uint32_t m = memo[id];
   if ((m >> 1) == epoch) return (m & 1u) != 0;
-  const bool r = compute(engine->leaves[id]);
+  const bool r = (prefiltered != nullptr && prefiltered[id] != 0 && seen[id] != epoch)
+                     ? false
+                     : compute(engine->leaves[id]);
   memo[id] = (epoch << 1) | (r ? 1u : 0u);
   return r;
 }

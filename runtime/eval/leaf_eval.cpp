@@ -16,19 +16,6 @@ namespace {
 
 using Type = sigma::Value::Type;
 
-// The text form of a non-string value; strings are handled by the caller (raw or folded).
-std::optional<std::string_view> scalar_text(const sigma::Value& v,
-                                            char (&buf)[match::kNumberTextMax]) noexcept {
-  switch (v.type) {
-    case Type::Int: return match::format_int(v.integer, buf);
-    case Type::Float: return match::format_double(v.real, buf);
-    case Type::Bool: return match::format_bool(v.boolean);
-    case Type::String: return v.text;
-    case Type::Null: break;
-  }
-  return std::nullopt;
-}
-
 // long double holds every int64 exactly on the platforms we build for, so an int64 event value
 // compares correctly with a rule's double.
 template <typename A, typename B>

@@ -84,7 +84,10 @@ const sigma::Value* FieldStore::first(std::string_view name) const {
 
 bool FieldStore::lookup(const sigma::Field& field, sigma::ValueSink& out) const {
   std::uint32_t e = find(field.name);
-  if (e == kNone) return fallback_ != nullptr && fallback_->lookup(field, out);
+  if (e == kNone) {
+    const bool dotted = field.name.find('.') != std::string_view::npos;
+    return dotted && fallback_ != nullptr && fallback_->lookup(field, out);
+  }
   for (; e != kNone; e = entries_[e].next) out.value(entries_[e].value);
   return true;
 }

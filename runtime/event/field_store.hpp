@@ -8,8 +8,10 @@
 //   store.add(store.arena().copy("Provider_Name"), v);
 //
 // Look-ups hash the field name (open addressing, rebuilt per record with the entries) and
-// answer every value stored under it; names not stored go to an optional fallback event, which
-// is how the evtx reader keeps the original nested paths ("Event.System.EventID") working.
+// answer every value stored under it; dotted names not stored go to an optional fallback event,
+// which is how the evtx reader keeps the original nested paths ("Event.System.EventID")
+// working. A name without a dot is in entries() or absent, so a prefilter can learn every such
+// field of the event by walking entries() instead of asking for each name.
 // Views added must outlive the store's use for the record: point them into the record's line,
 // its parsed document, the arena(), or static storage.
 #pragma once
@@ -49,6 +51,7 @@ class FieldStore final : public sigma::Event {
   const sigma::Value* first(std::string_view name) const;
 
   void set_raw(std::string_view raw) { raw_ = raw; }
+  // Answers dotted names the store lacks.
   void set_fallback(const sigma::Event* fallback) { fallback_ = fallback; }
   Arena& arena() { return arena_; }
 

@@ -127,7 +127,7 @@ class RecordQueue {
 class AuditdReader final : public Reader {
  public:
   AuditdReader(std::istream& in, std::string name, ErrorHandler err, const ReaderOptions& o)
-      : Reader(std::move(name), std::move(err)), lines_(in, o.max_record_bytes) {}
+      : Reader(std::move(name), std::move(err)), lines_(in, o.max_record_bytes, o.lines_before) {}
 
   const sigma::Event* next() override {
     if (current_ != nullptr) free_.push_back(current_), current_ = nullptr;

@@ -20,7 +20,7 @@ static_assert(JsonSplitter::kPadding >= simdjson::SIMDJSON_PADDING);
 class EvtxJsonReader final : public Reader {
  public:
   EvtxJsonReader(std::istream& in, std::string name, ErrorHandler err, const ReaderOptions& o)
-      : Reader(std::move(name), std::move(err)), split_(in, o.max_record_bytes) {}
+      : Reader(std::move(name), std::move(err)), split_(in, o.max_record_bytes, o.lines_before) {}
 
   const sigma::Event* next() override {
     std::string_view text;
@@ -57,6 +57,7 @@ class EvtxJsonReader final : public Reader {
   }
 
   std::uint64_t record() const override { return record_; }
+  std::uint64_t records_seen() const override { return count_; }
 
  private:
   std::string at() const { return " (line " + std::to_string(split_.line()) + ")"; }

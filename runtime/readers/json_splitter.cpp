@@ -8,8 +8,8 @@ constexpr std::size_t kChunk = 256 * 1024;
 constexpr std::size_t kGarbageExcerpt = 80;
 }  // namespace
 
-JsonSplitter::JsonSplitter(std::istream& in, std::size_t max_value)
-    : in_(in), max_value_(max_value == 0 ? 1 : max_value) {
+JsonSplitter::JsonSplitter(std::istream& in, std::size_t max_value, std::uint64_t lines_before)
+    : in_(in), max_value_(max_value == 0 ? 1 : max_value), line_(lines_before + 1) {
   cap_ = kChunk + kPadding;
   buf_ = std::make_unique<char[]>(cap_);
 }

@@ -28,7 +28,8 @@ class JsonSplitter {
     End,
   };
 
-  JsonSplitter(std::istream& in, std::size_t max_value);
+  // `lines_before`: lines of the same input read elsewhere (for line()).
+  JsonSplitter(std::istream& in, std::size_t max_value, std::uint64_t lines_before = 0);
 
   Status next(std::string_view& text);
   // 1-based line where the value (or garbage) last returned starts.

@@ -22,7 +22,7 @@ class JsonlReader final : public Reader {
   JsonlReader(std::istream& in, std::string name, ErrorHandler err, const ReaderOptions& o,
               bool audit_events_only)
       : Reader(std::move(name), std::move(err)),
-        lines_(in, o.max_record_bytes),
+        lines_(in, o.max_record_bytes, o.lines_before),
         audit_events_only_(audit_events_only) {}
 
   const sigma::Event* next() override {

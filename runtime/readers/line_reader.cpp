@@ -7,8 +7,8 @@ namespace {
 constexpr std::size_t kChunk = 256 * 1024;
 }
 
-LineReader::LineReader(std::istream& in, std::size_t max_line)
-    : in_(in), max_line_(max_line == 0 ? 1 : max_line) {
+LineReader::LineReader(std::istream& in, std::size_t max_line, std::uint64_t lines_before)
+    : in_(in), max_line_(max_line == 0 ? 1 : max_line), line_number_(lines_before) {
   reserve(kChunk);
 }
 

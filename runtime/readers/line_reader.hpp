@@ -20,7 +20,9 @@ class LineReader {
 
   enum class Status { Line, TooLong, End };
 
-  LineReader(std::istream& in, std::size_t max_line);
+  // `lines_before`: lines of the same input read elsewhere (a chunk of a file starts its numbering
+  // after them).
+  LineReader(std::istream& in, std::size_t max_line, std::uint64_t lines_before = 0);
 
   // Line: `line` is set. TooLong: a line over max_line was skipped whole. End: no more input.
   Status next(std::string_view& line);

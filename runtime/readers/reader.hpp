@@ -58,6 +58,9 @@ using ErrorHandler = std::function<void(const ReadError&)>;
 struct ReaderOptions {
   // A record longer than this is reported and skipped (its memory is never held).
   std::size_t max_record_bytes = 64u << 20;
+  // Lines of the same input read before this stream (by another reader, for an earlier chunk
+  // of a file): line numbers, and the record numbers of the line formats, continue from there.
+  std::uint64_t lines_before = 0;
 };
 
 class Reader {
@@ -65,6 +68,9 @@ class Reader {
   virtual ~Reader();
   virtual const sigma::Event* next() = 0;
   virtual std::uint64_t record() const = 0;
+  // Records read so far, broken ones included: for evtx-json its count of JSON values; for
+  // the line formats the last event's record number (they number records by line).
+  virtual std::uint64_t records_seen() const { return record(); }
   // Broken records reported so far.
   std::uint64_t errors() const { return errors_; }
 

@@ -222,7 +222,7 @@ bool parse_3164(Cursor c, FieldStore& out) {
 class SyslogReader final : public Reader {
  public:
   SyslogReader(std::istream& in, std::string name, ErrorHandler err, const ReaderOptions& o)
-      : Reader(std::move(name), std::move(err)), lines_(in, o.max_record_bytes) {}
+      : Reader(std::move(name), std::move(err)), lines_(in, o.max_record_bytes, o.lines_before) {}
 
   const sigma::Event* next() override {
     std::string_view line;

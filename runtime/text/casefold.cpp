@@ -44,15 +44,21 @@ void fold_one(std::string_view in, std::size_t& i, std::string& out) {
 }  // namespace
 
 void casefold_append(std::string_view in, std::string& out) {
+  // ASCII runs (nearly all log text) are copied and lowered in place, a run at a time.
+  out.reserve(out.size() + in.size());
   std::size_t i = 0;
   while (i < in.size()) {
-    const auto b = static_cast<unsigned char>(in[i]);
-    if (b < 0x80) {
-      out.push_back(kAscii[b]);
-      ++i;
-    } else {
-      fold_one(in, i, out);
+    std::size_t run = i;
+    while (run < in.size() && static_cast<unsigned char>(in[run]) < 0x80) ++run;
+    if (run > i) {
+      const std::size_t at = out.size();
+      out.append(in.data() + i, run - i);
+      for (std::size_t k = at; k < out.size(); ++k)
+        out[k] = kAscii[static_cast<unsigned char>(out[k])];
+      i = run;
+      continue;
     }
+    fold_one(in, i, out);
   }
 }
 

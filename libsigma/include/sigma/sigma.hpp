@@ -53,8 +53,9 @@ struct OutputValue {
   std::vector<std::string> list;  // List: the values
 };
 
-// Where an event comes from, in Sigma's logsource terms. An empty part is unknown, and then
-// rules are not filtered on it.
+// Where an event comes from, in Sigma's logsource terms. An empty part is unknown. `category`
+// may list several categories, comma-separated, for an event that is several at once (a Sysmon
+// registry value set is "registry_event,registry_set").
 struct EventSource {
   std::string_view category, product, service;
 };
@@ -151,8 +152,13 @@ class Evaluator {
 
   // Evaluates every rule on one event. The alerts stay valid until the next call.
   std::span<const Alert> evaluate(const Event& event);
-  // The same, for the rules whose logsource fits `source`: a rule naming a product or service
-  // is skipped when the source names a different one (compared case-insensitively).
+  // The same, for the rules whose logsource fits `source` (compared ASCII case-insensitively):
+  //  - a rule naming a product or service is skipped when the source names a different one;
+  //  - a rule naming a category is skipped when the source lists categories without it;
+  //  - a rule naming a category but no product is skipped when the source names a product but
+  //    no category (`category: database` does not run on every Windows event).
+  // Rules are indexed per source on first use: each event meets only the rules that fit its
+  // source, and of those only the ones whose required literals it contains.
   std::span<const Alert> evaluate(const Event& event, const EventSource& source);
 
   const RuleSet& rules() const;

@@ -67,7 +67,29 @@ TEST_CASE("a leaf shared by rules is evaluated once per event", "[cache]") {
   CHECK(scratch.stats().leaf_evals == 2);
   runtime::match(engine, MockEvent{{"CommandLine", {str("notepad")}}}, scratch, hits);
   CHECK(hits.size() == 10);
-  CHECK(scratch.stats().leaf_evals == 3);  // `other` is short-circuited away this time
+  // Both leaves again: the cheap `other` comes first and does not decide the AND.
+  CHECK(scratch.stats().leaf_evals == 4);
+}
+
+TEST_CASE("cheap leaves are evaluated before costly ones", "[cache]") {
+  ProgramBuilder pb;
+  const auto costly = pb.str("CommandLine", StringOp::Contains, "mimikatz");
+  const auto cheap = pb.eq("EventID", "1");
+  pb.rule("written costly first", And({L(costly), L(cheap)}));
+  pb.rule("or, costly first", Or({L(costly), L(cheap)}));
+  const runtime::Engine engine(pb.build());
+  runtime::Scratch scratch(engine);
+  std::vector<std::uint32_t> hits;
+  // EventID decides the AND alone; the OR then needs the substring search.
+  runtime::match(engine, MockEvent{{"EventID", {str("4")}}, {"CommandLine", {str("x")}}}, scratch,
+                 hits);
+  CHECK(hits.empty());
+  CHECK(scratch.stats().leaf_evals == 2);
+  // EventID decides both: the substring is never searched.
+  runtime::match(engine, MockEvent{{"EventID", {str("1")}}, {"CommandLine", {str("x")}}}, scratch,
+                 hits);
+  CHECK(hits == std::vector<std::uint32_t>{1});
+  CHECK(scratch.stats().leaf_evals == 4);
 }
 
 TEST_CASE("eval_node and field_values share the event's caches", "[cache]") {

@@ -39,15 +39,17 @@ TEST_CASE("FieldStore: clear keeps working, index grows past its first size", "[
   }
 }
 
-TEST_CASE("FieldStore: the fallback answers names the store lacks", "[field_store]") {
+TEST_CASE("FieldStore: the fallback answers dotted names the store lacks", "[field_store]") {
   FieldStore inner;
   inner.add("Event.System.EventID", Value::from_int(1));
+  inner.add("System", Value::string("{}"));
   FieldStore s;
   s.add("EventID", Value::from_int(4688));
   s.set_fallback(&inner);
   CHECK(get(s, "EventID") == "int:4688");
   CHECK(get(s, "Event.System.EventID") == "int:1");
   CHECK(get(s, "Nope") == "<absent>");
+  CHECK(get(s, "System") == "<absent>");  // no dot: the store's entries are every such name
   s.clear();  // clear forgets the fallback
   CHECK(get(s, "Event.System.EventID") == "<absent>");
 }

@@ -1,0 +1,74 @@
+// What every benchmark scenario shares: inputs held in memory (read from disk once, repeated
+// to the size asked), timed runs of a reader alone (the floor) or of reader + rules, a check of
+// the indexed evaluation against the plain one, and one report line per run.
+#pragma once
+
+#include <sigma/sigma.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "runtime/readers/reader.hpp"
+
+namespace bench {
+
+struct Input {
+  std::string name;
+  sigma::readers::Format format = sigma::readers::Format::Jsonl;
+  std::string text;
+  std::uint64_t events = 0;  // as the reader counts them
+};
+
+struct Run {
+  std::uint64_t events = 0, alerts = 0, errors = 0;
+  double seconds = 0;
+};
+
+struct Options {
+  std::uint64_t events = 200000;  // inputs are repeated to at least this many events
+  unsigned threads = 1;
+  int repeats = 3;                // timed runs; the fastest is reported
+  std::filesystem::path shared;   // ../shared
+  std::filesystem::path source;   // the repository
+};
+
+std::string read_file(const std::filesystem::path& path);
+
+// The inputs' texts concatenated (in order) and repeated until the reader sees `min_events`.
+Input make_input(std::string name, sigma::readers::Format format,
+                 const std::vector<std::filesystem::path>& files, std::uint64_t min_events);
+
+// The reader alone over the input: what every scan pays whatever the rules.
+Run floor_run(const Input& input);
+// The reader and the rules, each event routed by its source as `sigmac scan` does.
+Run scan_run(const Input& input, const sigma::RuleSet& rules, unsigned threads);
+
+// Evaluates every event of the input's first `limit` events both ways (every rule, plainly; and
+// through the logsource index and prefilter) and compares the matched rules. Returns the number
+// of events that differ (0 when correct), printing the first few differences.
+std::uint64_t check_against_plain(const Input& input, const sigma::RuleSet& rules,
+                                  std::uint64_t limit);
+
+// Best of `repeats` runs of `f`.
+template <typename F>
+Run best_of(int repeats, F f) {
+  Run best;
+  for (int i = 0; i < repeats; ++i) {
+    Run r = f();
+    if (i == 0 || r.seconds < best.seconds) best = r;
+  }
+  return best;
+}
+
+// Prints "<scenario> <name>: N events, X events/s, Y MB/s, Z x floor, peak RSS W MB".
+void report(const std::string& scenario, const Input& input, const Run& run, const Run* floor);
+
+// The process's peak resident set so far, in MiB.
+double peak_rss_mib();
+
+sigma::RuleSet compile_rules(const std::vector<std::filesystem::path>& paths,
+                             const std::vector<std::string>& pipelines, bool quiet = true);
+
+}  // namespace bench

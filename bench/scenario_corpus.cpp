@@ -1,0 +1,47 @@
+// Scenario 1: the whole SigmaHQ corpus (rules, rules-emerging-threats, rules-threat-hunting)
+// with the `windows` pipeline over the SigmaHQ regression events repeated to --events.
+// Checked first: on one copy of the events the indexed evaluation must match the plain one
+// (every rule that fits the event's logsource, evaluated in full).
+#include <fmt/format.h>
+
+#include "bench/scenarios.hpp"
+
+namespace bench {
+
+std::vector<std::filesystem::path> corpus_rule_dirs(const Options& options) {
+  const auto root = options.shared / "corpus/sigmahq";
+  return {root / "rules", root / "rules-emerging-threats", root / "rules-threat-hunting"};
+}
+
+Input windows_input(const Options& options) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& e :
+       std::filesystem::recursive_directory_iterator(options.shared / "corpus/sigmahq/regression_data"))
+    if (e.is_regular_file() && e.path().extension() == ".json") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return make_input("sigmahq-regression.evtx", sigma::readers::Format::EvtxJson, files,
+                    options.events);
+}
+
+int corpus_scenario(const Options& options) {
+  if (!std::filesystem::exists(options.shared / "corpus/sigmahq")) {
+    fmt::print("corpus: SKIP: {} not found\n", (options.shared / "corpus/sigmahq").string());
+    return 0;
+  }
+  const sigma::RuleSet rules = compile_rules(corpus_rule_dirs(options), {"windows"});
+  const Input input = windows_input(options);
+  fmt::print("corpus: {} rules, {} events ({:.1f} MB)\n", rules.size(), input.events,
+             static_cast<double>(input.text.size()) / 1e6);
+  // One copy of the regression events, plus a margin, is every distinct event.
+  if (const auto differ = check_against_plain(input, rules, 1000); differ != 0) {
+    fmt::print("corpus: FAILED: {} events differ from the plain evaluation\n", differ);
+    return 1;
+  }
+  const Run floor = best_of(options.repeats, [&] { return floor_run(input); });
+  report("floor", input, floor, nullptr);
+  const Run scan = best_of(options.repeats, [&] { return scan_run(input, rules, options.threads); });
+  report(fmt::format("corpus/{}t", options.threads), input, scan, &floor);
+  return 0;
+}
+
+}  // namespace bench

@@ -1,0 +1,18 @@
+// The benchmark scenarios, one per file; `sigma-bench SCENARIO` runs one (bench/README.md).
+#pragma once
+
+#include "bench/harness.hpp"
+
+namespace bench {
+
+int corpus_scenario(const Options& options);   // scenario_corpus.cpp
+int seed_scenario(const Options& options);     // scenario_seed.cpp
+int floor_scenario(const Options& options);    // scenario_floor.cpp
+int compile_scenario(const Options& options);  // scenario_compile.cpp
+
+// Inputs shared by the scenarios.
+Input windows_input(const Options& options);  // SigmaHQ regression events, repeated
+std::vector<std::filesystem::path> corpus_rule_dirs(const Options& options);
+std::vector<Input> generated_inputs(const Options& options);  // auditd, k8s-audit, syslog
+
+}  // namespace bench

@@ -1,0 +1,45 @@
+// Anchors: the literal facts a rule cannot match without.
+//
+// An anchor is a case-insensitive string leaf the prefilter can test for all rules at once: an
+// exact value (looked up in a hash table) or a literal the field's text must contain (found by
+// one multi-literal scan per field value). A rule's cover is a set of anchors at least one of
+// which holds whenever the rule matches; a rule is evaluated only for events that hit its
+// cover. Rules without a cover (a NOT at the top, a regex alone, ...) are evaluated always.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/ir.hpp"
+
+namespace sigma::runtime {
+
+struct AnchorSpec {
+  enum class Kind : std::uint8_t { Exact, Literal };
+  Kind kind = Kind::Literal;
+  std::uint32_t slot = 0;  // field id, or the engine's keyword slot
+  std::string text;        // folded value (Exact) or folded literal (Literal)
+  // The hit *is* the leaf's result (an exact value, a plain `contains`), so the prefilter can
+  // record it and the leaf is never computed for this event.
+  bool decides = false;
+};
+
+// Literals shorter than this are not anchors (exact values of any length are).
+inline constexpr std::size_t kMinLiteral = 3;
+
+// The anchor of one leaf, or nullopt when the leaf cannot be one.
+std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_slot);
+
+// The longest run of literal text in an escaped glob (`*` `?` wildcards, `\` escapes).
+std::string longest_literal(std::string_view glob);
+
+// Chooses each rule's cover. `anchors[leaf]` says which leaves can be anchors; `weight[leaf]`
+// estimates how often an anchor holds (lower is more selective). Returns the cover's leaves,
+// or nullopt when the rule has none.
+std::optional<std::vector<ir::LeafId>> choose_cover(const ir::Node& condition,
+                                                    const std::vector<bool>& anchorable,
+                                                    const std::vector<float>& weight);
+
+}  // namespace sigma::runtime

@@ -1,0 +1,276 @@
+#include "runtime/index/rule_index.hpp"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "runtime/eval/cost_order.hpp"
+#include "runtime/eval/engine_impl.hpp"
+#include "runtime/event/field_store.hpp"
+#include "runtime/index/anchors.hpp"
+#include "runtime/index/literal_filter.hpp"
+
+namespace sigma::runtime {
+namespace {
+
+struct Hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// Every leaf id reachable from a tree, with repeats (for counting uses).
+void collect_leaves(const ir::Node& root, std::vector<ir::LeafId>& out) {
+  std::vector<const ir::Node*> todo{&root};
+  while (!todo.empty()) {
+    const ir::Node* n = todo.back();
+    todo.pop_back();
+    if (n->op == ir::Op::Leaf) out.push_back(n->leaf);
+    for (const ir::Node& c : n->children) todo.push_back(&c);
+  }
+}
+
+}  // namespace
+
+struct RuleIndex::Impl {
+  struct Anchor {
+    ir::LeafId leaf = 0;
+    bool decides = false;
+    std::uint32_t rules_begin = 0, rules_end = 0;  // into anchor_rules: positions in `rules`
+  };
+  struct FieldScan {
+    std::uint32_t slot = 0;
+    std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> exact;
+    LiteralFilter literals;
+    std::vector<std::vector<std::uint32_t>> literal_anchors;  // literal id -> anchors
+  };
+
+  std::vector<std::uint32_t> rules;       // program rule indexes, ascending
+  std::vector<std::uint8_t> prefiltered;  // per program leaf: decided by this index's scans
+  std::vector<std::uint32_t> always;      // positions in `rules` of rules without a cover
+  std::vector<Anchor> anchors;
+  std::vector<std::uint32_t> anchor_rules;
+  std::vector<FieldScan> fields;
+  // Fields a FieldStore event lists in its entries (names without a dot), by name; the rest
+  // (dotted names, the keyword slot) are looked up for every event.
+  std::unordered_map<std::string_view, std::uint32_t, Hash, std::equal_to<>> listed;
+  std::vector<std::uint32_t> unlisted;
+};
+
+RuleIndex::RuleIndex(const Engine& engine, const Source& source) : impl_(std::make_unique<Impl>()) {
+  Impl& x = *impl_;
+  const Engine::Impl& e = engine.impl();
+  const ir::Program& p = *e.program;
+  for (std::uint32_t i = 0; i < p.rules.size(); ++i)
+    if (fits(p.rules[i].logsource, source)) x.rules.push_back(i);
+
+  // Covers prefer the anchors least likely to hold on an event. The estimate: a literal or
+  // exact value is rare (shorter literals less so), unless many rules share it, which marks a
+  // generic fact such as EventID == 1 (the pipeline's condition for every process creation
+  // rule); then it holds about as often as the share of rules using it, squared to keep a list of
+  // rare literals that a few rules share (emoji, hashes) cheaper than one generic fact.
+  std::vector<float> uses(p.leaves.size(), 0.0f);
+  std::vector<ir::LeafId> used;
+  for (std::uint32_t r : x.rules) collect_leaves(p.rules[r].condition, used);
+  for (ir::LeafId l : used) uses[l] += 1.0f;
+  std::vector<std::optional<AnchorSpec>> specs(p.leaves.size());
+  std::vector<bool> anchorable(p.leaves.size(), false);
+  std::vector<float> weight(p.leaves.size(), 1.0f);
+  const float total = std::max<float>(1.0f, static_cast<float>(x.rules.size()));
+  for (ir::LeafId l : used) {
+    if (anchorable[l] || specs[l]) continue;
+    specs[l] = anchor_of(p.leaves[l], e.keyword_slot);
+    anchorable[l] = specs[l].has_value();
+    if (!specs[l]) continue;
+    const float share = std::min(1.0f, uses[l] / total);
+    // A literal of n bytes: about 0.2 / 4^n, so "a" is common and "mimikatz" rare.
+    const float rare = specs[l]->kind == AnchorSpec::Kind::Exact
+                           ? 1e-4f
+                           : 0.2f / static_cast<float>(1u << (2 * std::min<std::size_t>(
+                                                                  specs[l]->text.size(), 15)));
+    weight[l] = rare + share * share;
+  }
+
+  // Covers, then anchors with their posting lists of rule positions.
+  std::map<ir::LeafId, std::vector<std::uint32_t>> posting;
+  for (std::uint32_t pos = 0; pos < x.rules.size(); ++pos) {
+    const ir::Node& condition = p.rules[x.rules[pos]].condition;
+    const auto cover = tree_depth(condition) <= kMaxReorderDepth
+                           ? choose_cover(condition, anchorable, weight)
+                           : std::nullopt;
+    if (!cover) {
+      x.always.push_back(pos);
+      continue;
+    }
+    for (ir::LeafId l : *cover) posting[l].push_back(pos);
+  }
+  std::map<std::uint32_t, std::size_t> field_of_slot;
+  std::vector<std::map<std::string, std::uint32_t>> literal_ids;
+  // Every anchorable leaf goes into the scans, not only the covers' ones: the scan then decides
+  // each such leaf for the evaluation that follows (its literal seen or not).
+  x.prefiltered.assign(p.leaves.size(), 0);
+  for (ir::LeafId leaf = 0; leaf < p.leaves.size(); ++leaf) {
+    if (!specs[leaf]) continue;
+    x.prefiltered[leaf] = 1;
+    const AnchorSpec& spec = *specs[leaf];
+    static const std::vector<std::uint32_t> kNone;
+    const auto post = posting.find(leaf);
+    const auto& positions = post == posting.end() ? kNone : post->second;
+    const auto anchor = static_cast<std::uint32_t>(x.anchors.size());
+    x.anchors.push_back({leaf, spec.decides, static_cast<std::uint32_t>(x.anchor_rules.size()),
+                         static_cast<std::uint32_t>(x.anchor_rules.size() + positions.size())});
+    x.anchor_rules.insert(x.anchor_rules.end(), positions.begin(), positions.end());
+    auto [it, fresh] = field_of_slot.emplace(spec.slot, x.fields.size());
+    if (fresh) {
+      x.fields.emplace_back();
+      x.fields.back().slot = spec.slot;
+      literal_ids.emplace_back();
+    }
+    Impl::FieldScan& f = x.fields[it->second];
+    if (spec.kind == AnchorSpec::Kind::Exact) {
+      f.exact[spec.text].push_back(anchor);
+      continue;
+    }
+    auto [lit, added] = literal_ids[it->second].emplace(
+        spec.text, static_cast<std::uint32_t>(f.literal_anchors.size()));
+    if (added) {
+      f.literals.add(spec.text);
+      f.literal_anchors.emplace_back();
+    }
+    f.literal_anchors[lit->second].push_back(anchor);
+  }
+
+  for (auto& f : x.fields) f.literals.build();
+  for (std::uint32_t i = 0; i < x.fields.size(); ++i) {
+    const std::uint32_t slot = x.fields[i].slot;
+    if (slot < e.fields.size() && e.fields[slot].name.find('.') == std::string_view::npos)
+      x.listed.emplace(e.fields[slot].name, i);
+    else
+      x.unlisted.push_back(i);
+  }
+}
+
+RuleIndex::~RuleIndex() = default;
+
+std::span<const std::uint32_t> RuleIndex::rules() const { return impl_->rules; }
+
+RuleIndex::Stats RuleIndex::stats() const {
+  std::size_t covers = 0;
+  for (const auto& a : impl_->anchors) covers += a.rules_end > a.rules_begin ? 1 : 0;
+  return {impl_->rules.size(), impl_->always.size(), covers, impl_->anchors.size(),
+          impl_->fields.size()};
+}
+
+struct IndexScratch::Impl {
+  // Sizes the per-event marks for `index`.
+  void prepare(const RuleIndex::Impl& index) {
+    if (marks.size() < index.rules.size()) marks.resize(index.rules.size(), 0);
+    if (anchor_marks.size() < index.anchors.size()) anchor_marks.resize(index.anchors.size(), 0);
+    if (field_marks.size() < index.fields.size()) field_marks.resize(index.fields.size(), 0);
+  }
+
+  std::vector<std::uint32_t> marks;         // per rule position: the stamp of the event that chose it
+  std::vector<std::uint32_t> anchor_marks;  // per anchor: the stamp of the event that hit it
+  std::vector<std::uint32_t> field_marks;   // per field: the stamp of the event that scanned it
+  std::uint32_t stamp = 0;
+  std::vector<std::uint32_t> candidates;
+  Stats stats;
+};
+
+IndexScratch::IndexScratch() : impl_(std::make_unique<Impl>()) {}
+IndexScratch::~IndexScratch() = default;
+const IndexScratch::Stats& IndexScratch::stats() const { return impl_->stats; }
+
+namespace {
+
+struct Hits {
+  const RuleIndex::Impl* index;
+  IndexScratch::Impl* is;
+  Scratch::Impl* s;
+  const RuleIndex::Impl::FieldScan* field;
+
+  void anchor(std::uint32_t a) {
+    if (is->anchor_marks[a] == is->stamp) return;
+    is->anchor_marks[a] = is->stamp;
+    const auto& an = index->anchors[a];
+    if (an.decides) s->know(an.leaf, true);
+    else s->literal_seen(an.leaf);
+    for (std::uint32_t i = an.rules_begin; i < an.rules_end; ++i) {
+      const std::uint32_t pos = index->anchor_rules[i];
+      if (is->marks[pos] == is->stamp) continue;
+      is->marks[pos] = is->stamp;
+      is->candidates.push_back(pos);
+    }
+  }
+};
+
+}  // namespace
+
+void match(const Engine& engine, const RuleIndex& index, const sigma::Event& event,
+           Scratch& scratch, IndexScratch& iscratch, std::vector<std::uint32_t>& out) {
+  const RuleIndex::Impl& x = index.impl();
+  IndexScratch::Impl& is = iscratch.impl();
+  Scratch::Impl& s = scratch.impl();
+  is.prepare(x);
+  s.reset(event);
+  ++is.stats.events;
+  if (++is.stamp == 0) {  // wrapped: forget every mark once
+    std::fill(is.marks.begin(), is.marks.end(), 0u);
+    std::fill(is.anchor_marks.begin(), is.anchor_marks.end(), 0u);
+    std::fill(is.field_marks.begin(), is.field_marks.end(), 0u);
+    is.stamp = 1;
+  }
+  is.candidates.clear();
+  Hits hits{&x, &is, &s, nullptr};
+  char buf[match::kNumberTextMax];
+  const auto scan_field = [&](std::uint32_t fi) {
+    const auto& f = x.fields[fi];
+    const FieldCache& c = s.lookup(f.slot);
+    if (!c.present || c.values.empty()) return;
+    hits.field = &f;
+    const std::span<const std::string_view> folded = s.folded(f.slot);
+    for (std::size_t i = 0; i < c.values.size(); ++i) {
+      const sigma::Value& v = c.values[i];
+      const auto text = v.type == sigma::Value::Type::String
+                            ? std::optional<std::string_view>(folded[i])
+                            : scalar_text(v, buf);
+      if (!text) continue;
+      if (!f.exact.empty())
+        if (const auto it = f.exact.find(*text); it != f.exact.end())
+          for (std::uint32_t a : it->second) hits.anchor(a);
+      f.literals.scan(*text, [&](std::uint32_t lit) {
+        for (std::uint32_t a : f.literal_anchors[lit]) hits.anchor(a);
+      });
+    }
+  };
+  // The readers' events list their fields: visit the ones present instead of asking for each.
+  if (const auto* store = dynamic_cast<const sigma::event::FieldStore*>(&event)) {
+    for (const auto& entry : store->entries()) {
+      const auto it = x.listed.find(entry.name);
+      if (it == x.listed.end() || is.field_marks[it->second] == is.stamp) continue;
+      is.field_marks[it->second] = is.stamp;
+      scan_field(it->second);
+    }
+    for (std::uint32_t fi : x.unlisted) scan_field(fi);
+  } else {
+    for (std::uint32_t fi = 0; fi < x.fields.size(); ++fi) scan_field(fi);
+  }
+  s.prefiltered = x.prefiltered.data();
+  is.candidates.insert(is.candidates.end(), x.always.begin(), x.always.end());
+  std::sort(is.candidates.begin(), is.candidates.end());
+  is.stats.candidates += is.candidates.size();
+  const auto& conditions = engine.impl().conditions;
+  for (std::uint32_t pos : is.candidates) {
+    const std::uint32_t rule = x.rules[pos];
+    if (s.eval(*conditions[rule])) out.push_back(rule);
+  }
+}
+
+const RuleIndex& RouteTable::get(const Source& source) {
+  const std::string key = source_key(source);
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto& slot = indexes_[key];
+  if (!slot) slot = std::make_unique<const RuleIndex>(engine_, source);
+  return *slot;
+}
+
+}  // namespace sigma::runtime

@@ -1,0 +1,95 @@
+// RuleIndex: the rules that fit one event source, and a prefilter that picks, per event, the
+// few of them worth evaluating.
+//
+//   RuleIndex index(engine, {"process_creation", "windows", ""});   // once per source
+//   IndexScratch iscratch;                                            // one per thread
+//   match(engine, index, event, scratch, iscratch, matched);          // per event
+//
+// Per event the prefilter reads each anchored field once (through the Scratch cache, so the
+// evaluation that follows reuses it), looks its folded values up in a hash table of exact
+// values and scans them with one Vectorscan (Hyperscan) literal database per field, holding
+// the literal of every case-insensitive string leaf of these rules. Rules whose cover was hit,
+// plus the rules that have no cover, are then evaluated in rule order, and the scan has
+// already decided their string leaves: `contains` and exact leaves outright, prefix, suffix
+// and glob leaves false when their literal was not seen. The result is exactly that of
+// evaluating every rule that fits the source.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "runtime/eval/engine.hpp"
+#include "runtime/index/route.hpp"
+
+namespace sigma::runtime {
+
+class RuleIndex {
+ public:
+  RuleIndex(const Engine& engine, const Source& source);
+  ~RuleIndex();
+  RuleIndex(const RuleIndex&) = delete;
+  RuleIndex& operator=(const RuleIndex&) = delete;
+
+  // Indexes (into the program's rules) of the rules that fit the source, ascending.
+  std::span<const std::uint32_t> rules() const;
+
+  struct Stats {
+    std::size_t rules = 0;          // rules that fit the source
+    std::size_t always = 0;         // rules without a cover, evaluated for every event
+    std::size_t cover_anchors = 0;  // leaves some rule's cover names
+    std::size_t scanned = 0;        // leaves the scans decide (exact values, literals)
+    std::size_t fields = 0;         // fields the prefilter reads
+  };
+  Stats stats() const;
+
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Per-thread state of the prefilter (scan scratch space, candidate marks).
+class IndexScratch {
+ public:
+  IndexScratch();
+  ~IndexScratch();
+  IndexScratch(const IndexScratch&) = delete;
+  IndexScratch& operator=(const IndexScratch&) = delete;
+
+  struct Stats {
+    std::uint64_t events = 0;
+    std::uint64_t candidates = 0;  // rules evaluated
+  };
+  const Stats& stats() const;
+
+  struct Impl;
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Appends the index (into program().rules) of every rule of `index` whose condition holds for
+// `event`, in rule order. Same result as runtime::match restricted to index.rules().
+void match(const Engine& engine, const RuleIndex& index, const sigma::Event& event,
+           Scratch& scratch, IndexScratch& iscratch, std::vector<std::uint32_t>& out);
+
+// RuleIndexes built on first use, one per source, shared by every thread.
+class RouteTable {
+ public:
+  explicit RouteTable(const Engine& engine) : engine_(engine) {}
+  const RuleIndex& get(const Source& source);
+
+ private:
+  const Engine& engine_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::unique_ptr<const RuleIndex>> indexes_;
+};
+
+}  // namespace sigma::runtime

@@ -1,0 +1,71 @@
+#include <catch.hpp>
+
+#include <random>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "runtime/index/literal_filter.hpp"
+
+using sigma::runtime::LiteralFilter;
+
+namespace {
+
+std::set<std::uint32_t> found(const LiteralFilter& f, std::string_view text) {
+  std::set<std::uint32_t> ids;
+  f.scan(text, [&](std::uint32_t id) { ids.insert(id); });
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("LiteralFilter finds each literal that occurs, and only those", "[literal_filter]") {
+  LiteralFilter f;
+  const std::vector<std::string> lits = {"mimikatz", "-enc", "abc", "\\windows\\", "x",
+                                         "zz",       "abcd", "bcd", ".exe",       "mimi"};
+  for (const auto& l : lits) f.add(l);
+  f.build();
+  CHECK(found(f, "c:\\windows\\mimikatz.exe -enc") ==
+        std::set<std::uint32_t>{0, 1, 3, 4, 8, 9});  // "x" in ".exe" too
+  CHECK(found(f, "abcd") == std::set<std::uint32_t>{2, 6, 7});
+  CHECK(found(f, "xzz") == std::set<std::uint32_t>{4, 5});
+  CHECK(found(f, "").empty());
+  CHECK(found(f, "ab").empty());
+  CHECK(found(f, "mimikat").count(9) == 1);  // "mimi" at the start, "mimikatz" cut short
+  CHECK(found(f, "mimikat").count(0) == 0);
+}
+
+TEST_CASE("LiteralFilter agrees with a plain search on random literals and texts",
+          "[literal_filter]") {
+  std::mt19937 rng(7);
+  const std::string alphabet = "abc\\.-";  // small, so literals overlap and recur
+  const auto random_text = [&](std::size_t len) {
+    std::string s;
+    for (std::size_t i = 0; i < len; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
+    return s;
+  };
+  for (int round = 0; round < 20; ++round) {
+    LiteralFilter f;
+    std::vector<std::string> lits;
+    for (int i = 0; i < 60; ++i) lits.push_back(random_text(1 + rng() % 9));
+    for (const auto& l : lits) f.add(l);
+    f.build();
+    for (int t = 0; t < 50; ++t) {
+      const std::string text = random_text(rng() % 40);
+      std::set<std::uint32_t> expected;
+      for (std::uint32_t i = 0; i < lits.size(); ++i)
+        if (text.find(lits[i]) != std::string::npos) expected.insert(i);
+      REQUIRE(found(f, text) == expected);
+    }
+  }
+}
+
+TEST_CASE("LiteralFilter handles bytes of every value", "[literal_filter]") {
+  LiteralFilter f;
+  const std::string a("\x00\xff\x80", 3), b("\xf0\x9f\x98\x80", 4);  // NUL, invalid UTF-8, emoji
+  f.add(a);
+  f.add(b);
+  f.build();
+  CHECK(found(f, std::string("x\x00\xff\x80y", 5)) == std::set<std::uint32_t>{0});
+  CHECK(found(f, "say \xf0\x9f\x98\x80!") == std::set<std::uint32_t>{1});
+}

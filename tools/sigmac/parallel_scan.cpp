@@ -1,0 +1,273 @@
+#include "tools/sigmac/parallel_scan.hpp"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <streambuf>
+#include <thread>
+
+#include "runtime/readers/logsource.hpp"
+
+namespace sigmac {
+namespace {
+
+using sigma::readers::Format;
+
+constexpr std::uint64_t kEventsPerChunk = 4096;  // the serial path hands alerts back this often
+constexpr std::size_t kMaxChunks = 64;  // pending data, in chunks, before a record is cut anyway
+
+class MemoryBuf final : public std::streambuf {
+ public:
+  explicit MemoryBuf(std::string& text) { setg(text.data(), text.data(), text.data() + text.size()); }
+};
+
+// Reads every event of `in` into `out` (records as the reader numbers them); returns the
+// reader, for its counts.
+template <class Flush>
+std::unique_ptr<sigma::readers::Reader> scan_all(std::istream& in, const std::string& name,
+                                                 Format format, sigma::Evaluator& evaluator,
+                                                 std::uint64_t lines_before, ChunkResult& out,
+                                                 Flush&& flush) {
+  sigma::readers::ReaderOptions options;
+  options.lines_before = lines_before;
+  auto reader = sigma::readers::open_reader(
+      format, in, name, [&out](const sigma::readers::ReadError& e) { out.errors.push_back(e); },
+      options);
+  while (const sigma::Event* event = reader->next()) {
+    ++out.events;
+    for (const auto& alert : evaluator.evaluate(*event, sigma::readers::source_of(format, *event)))
+      out.rows.push_back(Row{alert, name, reader->record()});
+    flush();
+  }
+  return reader;
+}
+
+// The msg=audit(TIME:SERIAL) stamp of a record line; a line without one is its own event.
+// nullopt when `line` is the unfinished end of the data and its stamp is not all there yet.
+std::optional<std::string_view> stamp_of(std::string_view line, bool complete) {
+  const std::size_t at = line.find("msg=audit(");
+  if (at == std::string_view::npos) {
+    if (complete) return line;
+    return std::nullopt;
+  }
+  const std::size_t end = line.find(')', at);
+  if (end == std::string_view::npos) return complete ? std::optional(line) : std::nullopt;
+  return line.substr(at, end - at);
+}
+
+// The end of the last complete audit event in `text`: a line boundary where the stamps on
+// either side differ, so the records of one event (SYSCALL, EXECVE...) stay in one chunk. 0
+// when there is none yet.
+std::size_t auditd_cut(std::string_view text) {
+  std::size_t boundary = text.rfind('\n');
+  if (boundary == std::string_view::npos) return 0;
+  ++boundary;  // the start of the unfinished line after the last complete one
+  auto next = stamp_of(text.substr(boundary), false);
+  while (boundary > 0) {
+    const std::size_t prev = boundary - 1 == 0 ? std::string_view::npos
+                                               : text.rfind('\n', boundary - 2);
+    const std::size_t start = prev == std::string_view::npos ? 0 : prev + 1;
+    const auto before = stamp_of(text.substr(start, boundary - 1 - start), true);
+    if (next && *before != *next) return boundary;
+    next = before;
+    boundary = start;
+  }
+  return 0;
+}
+
+// The end of the last complete top-level JSON value in `text`, 0 when there is none. Only
+// strings and bracket depth are tracked, as JsonSplitter does.
+std::size_t json_cut(std::string_view text) {
+  std::size_t cut = 0;
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    switch (c) {
+      case '"': in_string = depth > 0; break;
+      case '{':
+      case '[': ++depth; break;
+      case '}':
+      case ']':
+        if (depth > 0 && --depth == 0) cut = i + 1;
+        break;
+      default: break;
+    }
+  }
+  return cut;
+}
+
+std::size_t cut_of(Format format, std::string_view text) {
+  switch (format) {
+    case Format::Auditd: return auditd_cut(text);
+    case Format::EvtxJson: return json_cut(text);
+    default: {
+      const std::size_t nl = text.rfind('\n');
+      return nl == std::string_view::npos ? 0 : nl + 1;
+    }
+  }
+}
+
+struct Job {
+  std::string text;
+  std::uint64_t lines_before = 0;
+  ChunkResult result;
+  std::uint64_t records_seen = 0, malformed = 0;
+  bool done = false;
+};
+
+class Pool {
+ public:
+  Pool(const std::string& name, Format format, const sigma::RuleSet& rules, unsigned threads)
+      : name_(name), format_(format) {
+    for (unsigned i = 0; i < threads; ++i)
+      workers_.emplace_back([this, &rules] { work(rules); });
+  }
+  ~Pool() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stop_ = true;
+    }
+    work_cv_.notify_all();
+    for (auto& t : workers_) t.join();
+  }
+
+  void submit(Job* job) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      todo_.push_back(job);
+    }
+    work_cv_.notify_one();
+  }
+
+  void wait(const Job& job) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    done_cv_.wait(lock, [&] { return job.done; });
+  }
+
+ private:
+  void work(const sigma::RuleSet& rules) {
+    sigma::Evaluator evaluator(rules);
+    for (;;) {
+      Job* job = nullptr;
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        work_cv_.wait(lock, [&] { return stop_ || !todo_.empty(); });
+        if (todo_.empty()) return;
+        job = todo_.front();
+        todo_.pop_front();
+      }
+      MemoryBuf buf(job->text);
+      std::istream in(&buf);
+      auto reader = scan_all(in, name_, format_, evaluator, job->lines_before, job->result, [] {});
+      job->records_seen = reader->records_seen();
+      job->malformed = reader->errors();
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        job->done = true;
+      }
+      done_cv_.notify_all();
+    }
+  }
+
+  const std::string& name_;
+  Format format_;
+  std::mutex mutex_;
+  std::condition_variable work_cv_, done_cv_;
+  std::deque<Job*> todo_;
+  bool stop_ = false;
+  std::vector<std::thread> workers_;
+};
+
+ScanTotals scan_serial(std::istream& in, const std::string& name, Format format,
+                       const sigma::RuleSet& rules, const std::function<void(ChunkResult&)>& emit) {
+  sigma::Evaluator evaluator(rules);
+  ScanTotals totals;
+  ChunkResult chunk;
+  const auto flush = [&] {
+    totals.events += chunk.events;
+    emit(chunk);
+    chunk.rows.clear();
+    chunk.errors.clear();
+    chunk.events = 0;
+  };
+  auto reader = scan_all(in, name, format, evaluator, 0, chunk, [&] {
+    if (chunk.events >= kEventsPerChunk) flush();
+  });
+  flush();
+  totals.malformed = reader->errors();
+  return totals;
+}
+
+}  // namespace
+
+unsigned default_threads() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+ScanTotals scan_stream(std::istream& in, const std::string& name, Format format,
+                       const sigma::RuleSet& rules, const ScanSettings& settings,
+                       const std::function<void(ChunkResult&)>& emit) {
+  if (settings.threads <= 1) return scan_serial(in, name, format, rules, emit);
+
+  ScanTotals totals;
+  Pool pool(name, format, rules, settings.threads);
+  std::deque<std::unique_ptr<Job>> inflight;
+  std::uint64_t records_before = 0;  // evtx-json: values read by earlier chunks
+  const auto finish_front = [&] {
+    Job& job = *inflight.front();
+    pool.wait(job);
+    if (format == Format::EvtxJson) {  // the line formats number records by line already
+      for (auto& row : job.result.rows) row.record += records_before;
+      for (auto& e : job.result.errors) e.record += records_before;
+    }
+    records_before += job.records_seen;
+    totals.events += job.result.events;
+    totals.malformed += job.malformed;
+    emit(job.result);
+    inflight.pop_front();
+  };
+
+  std::string pending;
+  std::uint64_t lines = 0;
+  bool eof = false;
+  while (!eof) {
+    // Read until the pending bytes hold at least one complete record boundary.
+    std::size_t cut = 0;
+    for (;;) {
+      const std::size_t had = pending.size();
+      pending.resize(had + settings.chunk_bytes);
+      in.read(pending.data() + had, static_cast<std::streamsize>(settings.chunk_bytes));
+      pending.resize(had + static_cast<std::size_t>(in.gcount()));
+      if (!in) eof = true;
+      cut = eof ? pending.size() : cut_of(format, pending);
+      if (cut == 0 && pending.size() >= kMaxChunks * settings.chunk_bytes) {
+        // One record (or audit event) this long: cut at a line, as a single reader would
+        // have to give up on it too.
+        const std::size_t nl = pending.rfind('\n');
+        cut = nl == std::string::npos ? pending.size() : nl + 1;
+      }
+      if (cut > 0 || eof) break;
+    }
+    if (cut == 0) break;
+    auto job = std::make_unique<Job>();
+    job->text.assign(pending, 0, cut);
+    pending.erase(0, cut);
+    job->lines_before = lines;
+    lines += static_cast<std::uint64_t>(std::count(job->text.begin(), job->text.end(), '\n'));
+    pool.submit(job.get());
+    inflight.push_back(std::move(job));
+    while (inflight.size() >= 2 * settings.threads) finish_front();
+  }
+  while (!inflight.empty()) finish_front();
+  return totals;
+}
+
+}  // namespace sigmac
