@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "compiler/ir/ir.hpp"
+#include "runtime/index/literal_filter.hpp"
 
 namespace sigma::runtime {
 
@@ -26,8 +27,9 @@ struct AnchorSpec {
   bool decides = false;
 };
 
-// Literals shorter than this are not anchors (exact values of any length are).
-inline constexpr std::size_t kMinLiteral = 3;
+// Literals shorter than this are not anchors (exact values of any length are): one or two
+// bytes occur in most text.
+inline constexpr std::size_t kMinLiteral = LiteralFilter::kMinLength;
 
 // The anchor of one leaf, or nullopt when the leaf cannot be one.
 std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_slot);

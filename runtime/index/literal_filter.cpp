@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <unordered_map>
 
 namespace sigma::runtime {
 
@@ -11,62 +10,78 @@ std::uint32_t LiteralFilter::add(std::string_view literal) {
   return static_cast<std::uint32_t>(literals_.size() - 1);
 }
 
+void LiteralFilter::build_table(Table& t) {
+  std::sort(t.keys.begin(), t.keys.end(), [](const Key& a, const Key& b) {
+    return a.gram != b.gram ? a.gram < b.gram : a.literal < b.literal;
+  });
+  std::size_t runs = 0;
+  for (std::size_t k = 0; k < t.keys.size(); ++k)
+    if (k == 0 || t.keys[k].gram != t.keys[k - 1].gram) ++runs;
+  const std::size_t size = std::bit_ceil(std::max<std::size_t>(16, runs * 2));
+  t.slots.assign(size, kEmpty);
+  t.mask = static_cast<std::uint32_t>(size - 1);
+  for (std::size_t k = 0; k < t.keys.size(); ++k) {
+    if (k > 0 && t.keys[k].gram == t.keys[k - 1].gram) continue;
+    std::uint32_t slot = slot_of(t.keys[k].gram) & t.mask;
+    while (t.slots[slot] != kEmpty) slot = (slot + 1) & t.mask;
+    t.slots[slot] = static_cast<std::uint32_t>(k);
+  }
+}
+
 void LiteralFilter::build() {
   // How many literals contain each window: a long literal is keyed by its least shared one,
   // so a window common to many literals (".exe", "\\win") rarely decides which are checked.
-  std::unordered_map<std::uint32_t, std::uint32_t> shared;
-  std::vector<std::uint32_t> grams;
+  // Every literal's distinct windows, sorted: a window's count is the length of its run.
+  std::vector<std::uint32_t> all, grams;
   for (const std::string& lit : literals_) {
     grams.clear();
-    for (std::size_t i = 0; i + kWindow <= lit.size(); ++i) grams.push_back(load(lit.data() + i, kWindow));
+    for (std::size_t i = 0; i + 4 <= lit.size(); ++i) grams.push_back(load(lit.data() + i, 4));
     std::sort(grams.begin(), grams.end());
     grams.erase(std::unique(grams.begin(), grams.end()), grams.end());
-    for (std::uint32_t g : grams) ++shared[g];
+    all.insert(all.end(), grams.begin(), grams.end());
   }
-  for (std::size_t w = 0; w < kWindow; ++w) tables_[w] = Table{w + 1, {}, {}, 0, {}, 0};
+  std::sort(all.begin(), all.end());
+  const auto shared = [&](std::uint32_t g) {
+    const auto [lo, hi] = std::equal_range(all.begin(), all.end(), g);
+    return static_cast<std::uint32_t>(hi - lo);
+  };
+  short_ = {};
+  long_ = {};
   for (std::uint32_t id = 0; id < literals_.size(); ++id) {
     const std::string& lit = literals_[id];
-    if (lit.empty()) continue;
-    if (lit.size() < kWindow) {
-      tables_[lit.size() - 1].keys.push_back({load(lit.data(), lit.size()), id, 0});
+    if (lit.size() < kMinLength) continue;
+    if (lit.size() == kMinLength) {
+      short_.keys.push_back({load(lit.data(), 3), id, 0});
       continue;
     }
-    Key best{load(lit.data(), kWindow), id, 0};
-    std::uint32_t best_count = shared[best.gram];
-    for (std::size_t i = 1; i + kWindow <= lit.size(); ++i) {
-      const std::uint32_t g = load(lit.data() + i, kWindow);
-      if (const std::uint32_t c = shared[g]; c < best_count) {
+    Key best{load(lit.data(), 4), id, 0};
+    std::uint32_t best_count = shared(best.gram);
+    for (std::size_t i = 1; i + 4 <= lit.size(); ++i) {
+      const std::uint32_t g = load(lit.data() + i, 4);
+      if (const std::uint32_t c = shared(g); c < best_count) {
         best = {g, id, static_cast<std::uint32_t>(i)};
         best_count = c;
       }
     }
-    tables_[kWindow - 1].keys.push_back(best);
+    long_.keys.push_back(best);
   }
+  build_table(short_);
+  build_table(long_);
 
-  for (Table& t : tables_) {
-    std::sort(t.keys.begin(), t.keys.end(), [](const Key& a, const Key& b) {
-      return a.gram != b.gram ? a.gram < b.gram : a.literal < b.literal;
-    });
-    if (t.keys.empty()) continue;
-    // About 16 bits per key keeps false hits near 1 in 16 per position; at least 512 bits.
-    t.bits = std::clamp<unsigned>(std::bit_width(t.keys.size() * 16), 9, 20);
-    t.bitmap.assign((std::size_t{1} << t.bits) / 64, 0);
-    std::size_t runs = 0;
-    for (std::size_t k = 0; k < t.keys.size(); ++k) {
-      const std::uint32_t h = t.hash(t.keys[k].gram);
-      t.bitmap[h >> 6] |= std::uint64_t{1} << (h & 63);
-      if (k == 0 || t.keys[k].gram != t.keys[k - 1].gram) ++runs;
-    }
-    const std::size_t size = std::bit_ceil(std::max<std::size_t>(16, runs * 2));
-    t.slots.assign(size, kEmpty);
-    t.mask = static_cast<std::uint32_t>(size - 1);
-    for (std::size_t k = 0; k < t.keys.size(); ++k) {
-      if (k > 0 && t.keys[k].gram == t.keys[k - 1].gram) continue;
-      std::uint32_t slot = (t.keys[k].gram * 0x85EBCA6Bu >> 7) & t.mask;
-      while (t.slots[slot] != kEmpty) slot = (slot + 1) & t.mask;
-      t.slots[slot] = static_cast<std::uint32_t>(k);
-    }
-  }
+  const std::size_t keys = short_.keys.size() + long_.keys.size();
+  bitmap_.clear();
+  bits_ = 0;
+  if (keys == 0) return;
+  // About 32 hashes per key keeps false hits near 1 in 32 positions; the bitmap of a field
+  // with few literals stays small enough for L1.
+  bits_ = std::clamp<unsigned>(static_cast<unsigned>(std::bit_width(keys * 32)), 8, 21);
+  bitmap_.assign((std::size_t{1} << bits_) / 32, 0);
+  const auto mark = [&](std::uint32_t gram, unsigned bit) {
+    const std::uint32_t h = ((gram & 0xFFFFFFu) * 0x9E3779B1u) >> (32 - bits_);
+    bitmap_[h >> 5] |= std::uint64_t{1} << (2 * (h & 31) + bit);
+  };
+  for (const Key& k : short_.keys) mark(k.gram, 0);
+  for (const Key& k : long_.keys) mark(k.gram, 1);
 }
 
 }  // namespace sigma::runtime

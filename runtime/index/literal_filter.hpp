@@ -1,20 +1,19 @@
 // LiteralFilter: finds which of many literals occur in a text, for the prefilter.
 //
 // A literal of 4 bytes or more is keyed by one 4-byte window of it (the window fewest other
-// literals share); a shorter one by all of it. A scan slides over the text and tests each
-// window against a bitmap of the keys' hashes (one per key width in use); on a hit it checks
-// the literals keyed by that window in place. Building takes time linear in the literals (a
-// few milliseconds for the whole SigmaHQ corpus), where a Vectorscan database of the same
-// literals takes about 25 us per literal to compile (0.8 s for the corpus, more than compiling
-// the rules themselves); scanning costs about a nanosecond per byte and key width.
+// literals share), a 3-byte literal by all of it. A scan slides over the text and tests the
+// 3 bytes at each position against one bitmap of the keys' first 3 bytes (telling 3-byte and
+// 4-byte keys apart); on a hit it checks the literals keyed there in place. Building takes time linear in the literals (milliseconds
+// for the whole SigmaHQ corpus), where a Vectorscan database of the same literals takes about
+// 25 us per literal to compile (0.8 s for the corpus, more than compiling the rules
+// themselves); scanning costs about a nanosecond per byte.
 //
 //   LiteralFilter f;
-//   auto id = f.add("mimikatz");   // any non-empty literal
+//   auto id = f.add("mimikatz");   // literals of kMinLength bytes or more
 //   f.build();
 //   f.scan(text, [&](std::uint32_t id) { ... });   // once per occurrence
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -25,9 +24,10 @@ namespace sigma::runtime {
 
 class LiteralFilter {
  public:
-  static constexpr std::size_t kWindow = 4;
+  static constexpr std::size_t kMinLength = 3;
 
-  // Adds a non-empty literal; ids are dense, in order of addition.
+  // Adds a literal of at least kMinLength bytes (shorter ones are ignored); ids are dense, in
+  // order of addition.
   std::uint32_t add(std::string_view literal);
   std::size_t size() const { return literals_.size(); }
   bool empty() const { return literals_.empty(); }
@@ -36,25 +36,28 @@ class LiteralFilter {
   void build();
 
   // Calls hit(id) for each occurrence of a literal in `text` (so possibly more than once).
-  // One pass: each position loads its 4 bytes once and tests every key width in use.
   template <class Hit>
   void scan(std::string_view text, Hit&& hit) const {
-    const std::size_t n = text.size();
+    if (bits_ == 0 || text.size() < kMinLength) return;
     const char* p = text.data();
+    const std::size_t n = text.size();
+    const std::uint64_t* bitmap = bitmap_.data();
+    const unsigned shift = 32 - bits_;
+    const auto probe = [&](std::size_t i, std::uint32_t g, bool has4) {
+      // Two bits per hash: a 3-byte key starts here (bit 0), a 4-byte key does (bit 1).
+      const std::uint32_t h = ((g & 0xFFFFFFu) * 0x9E3779B1u) >> shift;
+      const auto bits = (bitmap[h >> 5] >> (2 * (h & 31))) & 3u;
+      if (bits == 0) return;
+      if (bits & 1u) check(short_, g & 0xFFFFFFu, text, i, hit);
+      if ((bits & 2u) && has4) check(long_, g, text, i, hit);
+    };
     std::size_t i = 0;
-    for (; i + kWindow <= n; ++i) {
+    for (; i + 4 <= n; ++i) {
       std::uint32_t g;
-      std::memcpy(&g, p + i, sizeof g);
-      test(tables_[0], g & 0xFFu, text, i, hit);
-      test(tables_[1], g & 0xFFFFu, text, i, hit);
-      test(tables_[2], g & 0xFFFFFFu, text, i, hit);
-      test(tables_[3], g, text, i, hit);
+      std::memcpy(&g, p + i, 4);
+      probe(i, g, true);
     }
-    for (; i < n; ++i) {  // the last 3 positions: only the widths that still fit
-      const std::uint32_t g = load(p + i, n - i);
-      for (std::size_t w = 0; w < n - i; ++w)
-        test(tables_[w], g & (0xFFFFFFFFu >> (8 * (3 - w))), text, i, hit);
-    }
+    probe(i, load(p + i, 3), false);  // the last position holds 3 bytes (n >= 3 here)
   }
 
  private:
@@ -63,39 +66,28 @@ class LiteralFilter {
     std::uint32_t literal = 0;
     std::uint32_t offset = 0;  // of the window in the literal
   };
-  // The keys of one width, sorted by gram, with a bitmap of their hashes (sized to the keys,
-  // so a field with few literals tests a bitmap that stays in L1) and an open-addressing table
-  // from gram to the first key of its run. No keys: an empty bitmap, never tested.
+  // The keys of one width, sorted by gram, with an open-addressing table from gram to the
+  // first key of its run.
   struct Table {
-    std::size_t width = 0;
     std::vector<Key> keys;
-    std::vector<std::uint64_t> bitmap;
-    unsigned bits = 0;  // log2 of the bitmap's size
     std::vector<std::uint32_t> slots;
     std::uint32_t mask = 0;
-
-    std::uint32_t hash(std::uint32_t gram) const { return (gram * 0x9E3779B1u) >> (32 - bits); }
   };
   static constexpr std::uint32_t kEmpty = 0xffffffffu;
 
-  template <class Hit>
-  void test(const Table& t, std::uint32_t gram, std::string_view text, std::size_t at,
-            Hit& hit) const {
-    if (t.bits == 0) return;
-    const std::uint32_t h = t.hash(gram);
-    if ((t.bitmap[h >> 6] & (std::uint64_t{1} << (h & 63))) != 0) check(t, text, at, gram, hit);
-  }
-
+  static std::uint32_t slot_of(std::uint32_t gram) { return (gram * 0x85EBCA6Bu) >> 7; }
   static std::uint32_t load(const char* p, std::size_t width) {
     std::uint32_t v = 0;
     std::memcpy(&v, p, width);
     return v;
   }
+  static void build_table(Table& t);
 
   template <class Hit>
-  void check(const Table& t, std::string_view text, std::size_t at, std::uint32_t gram,
+  void check(const Table& t, std::uint32_t gram, std::string_view text, std::size_t at,
              Hit& hit) const {
-    for (std::uint32_t slot = (gram * 0x85EBCA6Bu >> 7) & t.mask;; slot = (slot + 1) & t.mask) {
+    if (t.keys.empty()) return;
+    for (std::uint32_t slot = slot_of(gram) & t.mask;; slot = (slot + 1) & t.mask) {
       const std::uint32_t k = t.slots[slot];
       if (k == kEmpty) return;
       if (t.keys[k].gram != gram) continue;
@@ -110,7 +102,9 @@ class LiteralFilter {
   }
 
   std::vector<std::string> literals_;
-  std::array<Table, kWindow> tables_;  // by width - 1
+  Table short_, long_;                 // 3-byte keys, 4-byte keys
+  std::vector<std::uint64_t> bitmap_;  // per hash of a key's first 3 bytes: 2 bits (see scan)
+  unsigned bits_ = 0;                  // log2 of the number of hashes; 0: no keys
 };
 
 }  // namespace sigma::runtime

@@ -91,7 +91,7 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source) : impl_(std::ma
   }
 
   // Covers, then anchors with their posting lists of rule positions.
-  std::map<ir::LeafId, std::vector<std::uint32_t>> posting;
+  std::vector<std::pair<ir::LeafId, std::uint32_t>> posting;  // (anchor leaf, rule position)
   for (std::uint32_t pos = 0; pos < x.rules.size(); ++pos) {
     const ir::Node& condition = p.rules[x.rules[pos]].condition;
     const auto cover = tree_depth(condition) <= kMaxReorderDepth
@@ -101,10 +101,11 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source) : impl_(std::ma
       x.always.push_back(pos);
       continue;
     }
-    for (ir::LeafId l : *cover) posting[l].push_back(pos);
+    for (ir::LeafId l : *cover) posting.emplace_back(l, pos);
   }
-  std::map<std::uint32_t, std::size_t> field_of_slot;
-  std::vector<std::map<std::string, std::uint32_t>> literal_ids;
+  std::sort(posting.begin(), posting.end());
+  std::unordered_map<std::uint32_t, std::size_t> field_of_slot;
+  std::vector<std::unordered_map<std::string_view, std::uint32_t, Hash, std::equal_to<>>> literal_ids;
   // Every anchorable leaf goes into the scans, not only the covers' ones: the scan then decides
   // each such leaf for the evaluation that follows (its literal seen or not).
   x.prefiltered.assign(p.leaves.size(), 0);
@@ -112,13 +113,11 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source) : impl_(std::ma
     if (!specs[leaf]) continue;
     x.prefiltered[leaf] = 1;
     const AnchorSpec& spec = *specs[leaf];
-    static const std::vector<std::uint32_t> kNone;
-    const auto post = posting.find(leaf);
-    const auto& positions = post == posting.end() ? kNone : post->second;
     const auto anchor = static_cast<std::uint32_t>(x.anchors.size());
-    x.anchors.push_back({leaf, spec.decides, static_cast<std::uint32_t>(x.anchor_rules.size()),
-                         static_cast<std::uint32_t>(x.anchor_rules.size() + positions.size())});
-    x.anchor_rules.insert(x.anchor_rules.end(), positions.begin(), positions.end());
+    const auto begin = static_cast<std::uint32_t>(x.anchor_rules.size());
+    auto post = std::lower_bound(posting.begin(), posting.end(), std::pair<ir::LeafId, std::uint32_t>(leaf, 0));
+    for (; post != posting.end() && post->first == leaf; ++post) x.anchor_rules.push_back(post->second);
+    x.anchors.push_back({leaf, spec.decides, begin, static_cast<std::uint32_t>(x.anchor_rules.size())});
     auto [it, fresh] = field_of_slot.emplace(spec.slot, x.fields.size());
     if (fresh) {
       x.fields.emplace_back();
