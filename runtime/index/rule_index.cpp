@@ -1,8 +1,7 @@
 #include "runtime/index/rule_index.hpp"
 
 #include <algorithm>
-#include <map>
-#include <stdexcept>
+#include <unordered_map>
 
 #include "runtime/eval/cost_order.hpp"
 #include "runtime/eval/engine_impl.hpp"

@@ -6,9 +6,9 @@
 //   match(engine, index, event, scratch, iscratch, matched);          // per event
 //
 // Per event the prefilter reads each anchored field once (through the Scratch cache, so the
-// evaluation that follows reuses it), looks its folded values up in a hash table of exact
-// values and scans them with one Vectorscan (Hyperscan) literal database per field, holding
-// the literal of every case-insensitive string leaf of these rules. Rules whose cover was hit,
+// evaluation that follows reuses it; for a FieldStore, only the fields the event has), looks
+// its folded values up in a hash table of exact values and scans them with one LiteralFilter
+// per field, holding the literal of every case-insensitive string leaf of these rules. Rules whose cover was hit,
 // plus the rules that have no cover, are then evaluated in rule order, and the scan has
 // already decided their string leaves: `contains` and exact leaves outright, prefix, suffix
 // and glob leaves false when their literal was not seen. The result is exactly that of
@@ -54,7 +54,7 @@ class RuleIndex {
   std::unique_ptr<Impl> impl_;
 };
 
-// Per-thread state of the prefilter (scan scratch space, candidate marks).
+// Per-thread state of the prefilter (the marks of candidate rules, hit anchors, scanned fields).
 class IndexScratch {
  public:
   IndexScratch();
