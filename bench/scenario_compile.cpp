@@ -13,7 +13,7 @@ namespace bench {
 int compile_scenario(const Options& options) {
   if (!std::filesystem::exists(options.shared / "corpus/sigmahq")) {
     fmt::print("compile: SKIP: {} not found\n", (options.shared / "corpus/sigmahq").string());
-    return 0;
+    return kSkipped;
   }
   double best = 0;
   std::size_t rules = 0;

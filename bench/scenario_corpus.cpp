@@ -26,7 +26,7 @@ Input windows_input(const Options& options) {
 int corpus_scenario(const Options& options) {
   if (!std::filesystem::exists(options.shared / "corpus/sigmahq")) {
     fmt::print("corpus: SKIP: {} not found\n", (options.shared / "corpus/sigmahq").string());
-    return 0;
+    return kSkipped;
   }
   const sigma::RuleSet rules = compile_rules(corpus_rule_dirs(options), {"windows"});
   const Input input = windows_input(options);

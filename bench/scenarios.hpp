@@ -5,6 +5,9 @@
 
 namespace bench {
 
+// Exit status of a scenario whose data is missing (ctest's SKIP_RETURN_CODE).
+inline constexpr int kSkipped = 77;
+
 int corpus_scenario(const Options& options);   // scenario_corpus.cpp
 int seed_scenario(const Options& options);     // scenario_seed.cpp
 int floor_scenario(const Options& options);    // scenario_floor.cpp
