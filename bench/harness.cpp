@@ -5,36 +5,18 @@
 
 #include <chrono>
 #include <fstream>
-#include <istream>
 #include <sstream>
-#include <streambuf>
 
 #include "libsigma/src/ruleset_impl.hpp"
 #include "runtime/index/rule_index.hpp"
 #include "runtime/readers/logsource.hpp"
+#include "runtime/readers/memory_stream.hpp"
 #include "tools/sigmac/parallel_scan.hpp"
 
 namespace bench {
 namespace {
 
-// An istream over memory the caller keeps alive: no copy of the input per run.
-class MemoryBuf final : public std::streambuf {
- public:
-  explicit MemoryBuf(std::string_view text) {
-    char* p = const_cast<char*>(text.data());
-    setg(p, p, p + text.size());
-  }
-};
-
-class MemoryStream final : public std::istream {
- public:
-  explicit MemoryStream(std::string_view text) : std::istream(nullptr), buf_(text) {
-    rdbuf(&buf_);
-  }
-
- private:
-  MemoryBuf buf_;
-};
+using sigma::readers::MemoryStream;
 
 double now() {
   using clock = std::chrono::steady_clock;

@@ -111,17 +111,17 @@ Engine::Engine(std::shared_ptr<const ir::Program> program) : impl_(std::make_uni
   for (const ir::Leaf& l : p.leaves.all()) e.leaves.push_back(make_matcher(p, l, e.keyword_slot));
   for (const LeafMatcher& l : e.leaves) e.leaf_costs.push_back(leaf_cost(l, e.keyword_slot));
   e.reordered.reserve(p.rules.size());
+  std::vector<bool> shallow;
   for (const ir::Rule& r : p.rules) {
     check_tree(p, r.condition);
     for (const auto& [name, node] : r.selections) check_tree(p, node);
-    if (tree_depth(r.condition) <= kMaxReorderDepth)
-      e.reordered.push_back(cheap_first(r.condition, e.leaf_costs));
+    shallow.push_back(tree_depth(r.condition) <= kMaxReorderDepth);
+    if (shallow.back()) e.reordered.push_back(cheap_first(r.condition, e.leaf_costs));
   }
   // Pointers are taken once `reordered` is complete (it does not move any more).
   std::size_t next = 0;
-  for (const ir::Rule& r : p.rules)
-    e.conditions.push_back(tree_depth(r.condition) <= kMaxReorderDepth ? &e.reordered[next++]
-                                                                       : &r.condition);
+  for (std::size_t i = 0; i < p.rules.size(); ++i)
+    e.conditions.push_back(shallow[i] ? &e.reordered[next++] : &p.rules[i].condition);
 }
 
 Engine::~Engine() = default;

@@ -80,6 +80,9 @@ struct Engine::Impl {
   // the program's own tree when that is too deep to copy (cost_order.hpp).
   std::vector<const ir::Node*> conditions;
   std::vector<ir::Node> reordered;
+
+  // Whether rule `r`'s tree was shallow enough to reorder (and so to walk recursively).
+  bool shallow(std::uint32_t r) const { return conditions[r] != &program->rules[r].condition; }
   std::uint32_t keyword_slot = 0;  // == fields.size(): the keyword pseudo-field
 };
 

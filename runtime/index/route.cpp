@@ -1,18 +1,9 @@
 #include "runtime/index/route.hpp"
 
+#include "runtime/text/ascii.hpp"
+
 namespace sigma::runtime {
 namespace {
-
-bool same_word(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-    if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 bool listed(std::string_view word, std::string_view list) {
   while (!list.empty()) {
@@ -20,7 +11,7 @@ bool listed(std::string_view word, std::string_view list) {
     std::string_view item = list.substr(0, comma);
     while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
     while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (same_word(word, item)) return true;
+    if (text::ascii_iequal(word, item)) return true;
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }
@@ -28,7 +19,7 @@ bool listed(std::string_view word, std::string_view list) {
 }
 
 bool open_or_equal(std::string_view rule, std::string_view source) {
-  return rule.empty() || source.empty() || same_word(rule, source);
+  return rule.empty() || source.empty() || text::ascii_iequal(rule, source);
 }
 
 }  // namespace

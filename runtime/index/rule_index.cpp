@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "runtime/eval/cost_order.hpp"
 #include "runtime/eval/engine_impl.hpp"
 #include "runtime/event/field_store.hpp"
 #include "runtime/index/anchors.hpp"
@@ -92,10 +91,9 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source) : impl_(std::ma
   // Covers, then anchors with their posting lists of rule positions.
   std::vector<std::pair<ir::LeafId, std::uint32_t>> posting;  // (anchor leaf, rule position)
   for (std::uint32_t pos = 0; pos < x.rules.size(); ++pos) {
-    const ir::Node& condition = p.rules[x.rules[pos]].condition;
-    const auto cover = tree_depth(condition) <= kMaxReorderDepth
-                           ? choose_cover(condition, anchorable, weight)
-                           : std::nullopt;
+    const std::uint32_t rule = x.rules[pos];
+    const auto cover = e.shallow(rule) ? choose_cover(*e.conditions[rule], anchorable, weight)
+                                       : std::nullopt;
     if (!cover) {
       x.always.push_back(pos);
       continue;

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "runtime/text/ascii.hpp"
+
 namespace sigma::readers {
 namespace {
 
@@ -35,17 +37,6 @@ std::int64_t int_of(const sigma::Value& v) {
   return i;
 }
 
-bool iequal(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-    if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
-
 std::string_view sysmon(std::int64_t id, std::string_view event_type) {
   switch (id) {
     case 1: return "process_creation";
@@ -61,8 +52,8 @@ std::string_view sysmon(std::int64_t id, std::string_view event_type) {
     case 10: return "process_access";
     case 11: return "file_event";
     case 12:
-      if (iequal(event_type, "CreateKey")) return "registry_event,registry_add";
-      if (iequal(event_type, "DeleteKey") || iequal(event_type, "DeleteValue"))
+      if (text::ascii_iequal(event_type, "CreateKey")) return "registry_event,registry_add";
+      if (text::ascii_iequal(event_type, "DeleteKey") || text::ascii_iequal(event_type, "DeleteValue"))
         return "registry_event,registry_delete";
       return "registry_event";
     case 13: return "registry_event,registry_set";
@@ -90,21 +81,21 @@ std::string_view sysmon(std::int64_t id, std::string_view event_type) {
 
 std::string_view windows_categories(std::string_view channel, std::int64_t id,
                                     std::string_view event_type) {
-  if (iequal(channel, "Microsoft-Windows-Sysmon/Operational")) return sysmon(id, event_type);
-  if (iequal(channel, "Security")) return id == 4688 ? "process_creation" : "";
-  if (iequal(channel, "Microsoft-Windows-PowerShell/Operational") ||
-      iequal(channel, "PowerShellCore/Operational")) {
+  if (text::ascii_iequal(channel, "Microsoft-Windows-Sysmon/Operational")) return sysmon(id, event_type);
+  if (text::ascii_iequal(channel, "Security")) return id == 4688 ? "process_creation" : "";
+  if (text::ascii_iequal(channel, "Microsoft-Windows-PowerShell/Operational") ||
+      text::ascii_iequal(channel, "PowerShellCore/Operational")) {
     if (id == 4103) return "ps_module";
     if (id == 4104) return "ps_script";
     return {};
   }
-  if (iequal(channel, "Windows PowerShell")) {
+  if (text::ascii_iequal(channel, "Windows PowerShell")) {
     if (id == 400) return "ps_classic_start";
     if (id == 600) return "ps_classic_provider_start";
     if (id == 800) return "ps_classic_script";
     return {};
   }
-  if (iequal(channel, "Microsoft-Windows-Windows Defender/Operational")) {
+  if (text::ascii_iequal(channel, "Microsoft-Windows-Windows Defender/Operational")) {
     switch (id) {
       case 1006: case 1007: case 1008: case 1009: case 1010: case 1011: case 1012:
       case 1017: case 1018: case 1019: case 1115: case 1116: return "antivirus";

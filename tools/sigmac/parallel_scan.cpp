@@ -6,10 +6,10 @@
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <streambuf>
 #include <thread>
 
 #include "runtime/readers/logsource.hpp"
+#include "runtime/readers/memory_stream.hpp"
 
 namespace sigmac {
 namespace {
@@ -18,11 +18,6 @@ using sigma::readers::Format;
 
 constexpr std::uint64_t kEventsPerChunk = 4096;  // the serial path hands alerts back this often
 constexpr std::size_t kMaxChunks = 64;  // pending data, in chunks, before a record is cut anyway
-
-class MemoryBuf final : public std::streambuf {
- public:
-  explicit MemoryBuf(std::string& text) { setg(text.data(), text.data(), text.data() + text.size()); }
-};
 
 // Reads every event of `in` into `out` (records as the reader numbers them); returns the
 // reader, for its counts.
@@ -166,8 +161,7 @@ class Pool {
         job = todo_.front();
         todo_.pop_front();
       }
-      MemoryBuf buf(job->text);
-      std::istream in(&buf);
+      sigma::readers::MemoryStream in(job->text);
       auto reader = scan_all(in, name_, format_, evaluator, job->lines_before, job->result, [] {});
       job->records_seen = reader->records_seen();
       job->malformed = reader->errors();
