@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -117,6 +118,7 @@ struct Job {
   std::uint64_t lines_before = 0;
   ChunkResult result;
   std::uint64_t records_seen = 0, malformed = 0;
+  std::exception_ptr error;  // what the worker threw, rethrown on the calling thread
   bool done = false;
 };
 
@@ -162,9 +164,14 @@ class Pool {
         todo_.pop_front();
       }
       sigma::readers::MemoryStream in(job->text);
-      auto reader = scan_all(in, name_, format_, evaluator, job->lines_before, job->result, [] {});
-      job->records_seen = reader->records_seen();
-      job->malformed = reader->errors();
+      try {
+        auto reader =
+            scan_all(in, name_, format_, evaluator, job->lines_before, job->result, [] {});
+        job->records_seen = reader->records_seen();
+        job->malformed = reader->errors();
+      } catch (...) {
+        job->error = std::current_exception();
+      }
       {
         std::lock_guard<std::mutex> lock(mutex_);
         job->done = true;
@@ -212,12 +219,14 @@ ScanTotals scan_stream(std::istream& in, const std::string& name, Format format,
   if (settings.threads <= 1) return scan_serial(in, name, format, rules, emit);
 
   ScanTotals totals;
-  Pool pool(name, format, rules, settings.threads);
+  // Jobs outlive the pool: its destructor lets the workers finish what they hold.
   std::deque<std::unique_ptr<Job>> inflight;
+  Pool pool(name, format, rules, settings.threads);
   std::uint64_t records_before = 0;  // evtx-json: values read by earlier chunks
   const auto finish_front = [&] {
     Job& job = *inflight.front();
     pool.wait(job);
+    if (job.error) std::rethrow_exception(job.error);
     if (format == Format::EvtxJson) {  // the line formats number records by line already
       for (auto& row : job.result.rows) row.record += records_before;
       for (auto& e : job.result.errors) e.record += records_before;
