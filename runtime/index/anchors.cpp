@@ -1,6 +1,10 @@
 #include "runtime/index/anchors.hpp"
 
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
 #include <algorithm>
+#include <numeric>
 
 namespace sigma::runtime {
 
@@ -21,29 +25,87 @@ std::string longest_literal(std::string_view glob) {
   return best;
 }
 
+std::vector<std::string> regex_literals(const re2::RE2& re) {
+  if (!re.ok()) return {};
+  re2::FilteredRE2 filter(static_cast<int>(kMinLiteral));
+  int id = 0;
+  if (filter.Add(re.pattern(), re.options(), &id) != re2::RE2::NoError) return {};
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  // The prefilter is a monotone AND/OR of atoms: the regex can match only if it passes with the
+  // atoms present. `present` holds every atom outside the cover; the cover works while the
+  // prefilter fails with them all present.
+  std::vector<bool> present(atoms.size());
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    const std::string& a = atoms[i];
+    // Only ASCII atoms: our folding and RE2's lowering agree on those.
+    present[i] = a.size() < kMinLiteral ||
+                 std::any_of(a.begin(), a.end(), [](char c) { return (c & 0x80) != 0; });
+  }
+  std::vector<int> given, potential;
+  const auto passes = [&] {
+    given.clear();
+    for (std::size_t i = 0; i < atoms.size(); ++i)
+      if (present[i]) given.push_back(static_cast<int>(i));
+    filter.AllPotentials(given, &potential);
+    return !potential.empty();
+  };
+  if (passes()) return {};
+  // Short atoms go first, so the longer (rarer) ones stay in the cover.
+  std::vector<std::size_t> order(atoms.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return atoms[a].size() < atoms[b].size(); });
+  for (std::size_t i : order) {
+    if (present[i]) continue;
+    present[i] = true;
+    if (passes()) present[i] = false;  // needed
+  }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < atoms.size(); ++i)
+    if (!present[i]) out.push_back(std::move(atoms[i]));
+  return out;
+}
+
 std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_slot) {
-  const auto* m = std::get_if<ir::StringMatch>(&leaf.pred);
-  if (m == nullptr || m->cased) return std::nullopt;  // cased leaves see unfolded text
   AnchorSpec a;
   a.slot = leaf.field == ir::kKeywords ? keyword_slot : leaf.field;
+  if (const auto* r = std::get_if<ir::RegexMatch>(&leaf.pred)) {
+    if (r->re == nullptr) return std::nullopt;
+    a.texts = regex_literals(*r->re);
+    if (a.texts.empty()) return std::nullopt;
+    return a;
+  }
+  const auto* m = std::get_if<ir::StringMatch>(&leaf.pred);
+  if (m == nullptr || m->cased) return std::nullopt;  // cased leaves see unfolded text
   switch (m->op) {
     case ir::StringOp::Exact:
       a.kind = AnchorSpec::Kind::Exact;
-      a.text = m->pattern;
+      a.texts = {m->pattern};
       a.decides = true;
       return a;
     case ir::StringOp::Prefix:
     case ir::StringOp::Suffix:
     case ir::StringOp::Contains:
-      a.text = m->pattern;
+      a.texts = {m->pattern};
       a.decides = m->op == ir::StringOp::Contains;
       break;
-    case ir::StringOp::Glob: a.text = longest_literal(m->pattern); break;
+    case ir::StringOp::Glob:
+      a.texts = {longest_literal(m->pattern)};
+      break;
   }
   // One or two bytes occur in most text: scanning for them would cost more than the memmem
   // of the few candidate rules that use them, and they would make poor covers.
-  if (a.text.size() < kMinLiteral) return std::nullopt;
+  if (a.texts[0].size() < kMinLiteral) return std::nullopt;
   return a;
+}
+
+std::vector<std::optional<AnchorSpec>> anchors_of(const ir::Program& program,
+                                                  std::uint32_t keyword_slot) {
+  std::vector<std::optional<AnchorSpec>> out;
+  out.reserve(program.leaves.size());
+  for (const ir::Leaf& leaf : program.leaves.all()) out.push_back(anchor_of(leaf, keyword_slot));
+  return out;
 }
 
 namespace {
@@ -56,9 +118,11 @@ struct Cover {
 std::optional<Cover> cover(const ir::Node& n, const std::vector<bool>& anchorable,
                            const std::vector<float>& weight) {
   switch (n.op) {
-    case ir::Op::False: return Cover{};  // never true: nothing to require
+    case ir::Op::False:
+      return Cover{};  // never true: nothing to require
     case ir::Op::True:
-    case ir::Op::Not: return std::nullopt;
+    case ir::Op::Not:
+      return std::nullopt;
     case ir::Op::Leaf:
       if (n.leaf < anchorable.size() && anchorable[n.leaf]) return Cover{weight[n.leaf], {n.leaf}};
       return std::nullopt;

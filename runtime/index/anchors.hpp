@@ -1,10 +1,12 @@
 // Anchors: the literal facts a rule cannot match without.
 //
-// An anchor is a case-insensitive string leaf the prefilter can test for all rules at once: an
-// exact value (looked up in a hash table) or a literal the field's text must contain (found by
-// one multi-literal scan per field value). A rule's cover is a set of anchors at least one of
-// which holds whenever the rule matches; a rule is evaluated only for events that hit its
-// cover. Rules without a cover (a NOT at the top, a regex alone, ...) are evaluated always.
+// An anchor is a leaf the prefilter can test for all rules at once: a case-insensitive exact
+// value (looked up in a hash table), or literals one of which the field's folded text must
+// contain (found by one multi-literal scan per field value): a string leaf's literal, or the
+// literals RE2 finds a regex cannot match without. A rule's cover is a set of anchors at least
+// one of which holds whenever the rule matches; a rule is evaluated only for events that hit
+// its cover. Rules without a cover (a NOT at the top, a regex with no literal, ...) are
+// evaluated always.
 #pragma once
 
 #include <cstdint>
@@ -21,7 +23,9 @@ struct AnchorSpec {
   enum class Kind : std::uint8_t { Exact, Literal };
   Kind kind = Kind::Literal;
   std::uint32_t slot = 0;  // field id, or the engine's keyword slot
-  std::string text;        // folded value (Exact) or folded literal (Literal)
+  // Exact: the folded value. Literal: folded literals, at least one of which the leaf's field
+  // holds whenever the leaf is true.
+  std::vector<std::string> texts;
   // The hit *is* the leaf's result (an exact value, a plain `contains`), so the prefilter can
   // record it and the leaf is never computed for this event.
   bool decides = false;
@@ -33,6 +37,17 @@ inline constexpr std::size_t kMinLiteral = LiteralFilter::kMinLength;
 
 // The anchor of one leaf, or nullopt when the leaf cannot be one.
 std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_slot);
+
+// Literals (lower case, ASCII, kMinLiteral bytes or more) at least one of which occurs, in
+// any case, in every text the regex matches; empty when there is no such set. Found with
+// RE2's prefilter (FilteredRE2) and then pared down: an atom is dropped while the regex still
+// cannot match without one of the others, so AND(a, b) keeps only one of them.
+std::vector<std::string> regex_literals(const re2::RE2& re);
+
+// anchor_of for every leaf of a program, worked out once per engine and shared by the indexes
+// of every source.
+std::vector<std::optional<AnchorSpec>> anchors_of(const ir::Program& program,
+                                                  std::uint32_t keyword_slot);
 
 // The longest run of literal text in an escaped glob (`*` `?` wildcards, `\` escapes).
 std::string longest_literal(std::string_view glob);

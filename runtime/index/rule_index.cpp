@@ -54,10 +54,17 @@ struct RuleIndex::Impl {
   std::vector<std::uint32_t> unlisted;
 };
 
-RuleIndex::RuleIndex(const Engine& engine, const Source& source) : impl_(std::make_unique<Impl>()) {
+RuleIndex::RuleIndex(const Engine& engine, const Source& source,
+                     const std::vector<std::optional<AnchorSpec>>* anchors)
+    : impl_(std::make_unique<Impl>()) {
   Impl& x = *impl_;
   const Engine::Impl& e = engine.impl();
   const ir::Program& p = *e.program;
+  std::vector<std::optional<AnchorSpec>> own;
+  if (anchors == nullptr) {
+    own = anchors_of(p, e.keyword_slot);
+    anchors = &own;
+  }
   for (std::uint32_t i = 0; i < p.rules.size(); ++i)
     if (fits(p.rules[i].logsource, source)) x.rules.push_back(i);
 
@@ -70,21 +77,23 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source) : impl_(std::ma
   std::vector<ir::LeafId> used;
   for (std::uint32_t r : x.rules) collect_leaves(p.rules[r].condition, used);
   for (ir::LeafId l : used) uses[l] += 1.0f;
-  std::vector<std::optional<AnchorSpec>> specs(p.leaves.size());
+  std::vector<const AnchorSpec*> specs(p.leaves.size(), nullptr);
   std::vector<bool> anchorable(p.leaves.size(), false);
   std::vector<float> weight(p.leaves.size(), 1.0f);
   const float total = std::max<float>(1.0f, static_cast<float>(x.rules.size()));
   for (ir::LeafId l : used) {
-    if (anchorable[l] || specs[l]) continue;
-    specs[l] = anchor_of(p.leaves[l], e.keyword_slot);
-    anchorable[l] = specs[l].has_value();
-    if (!specs[l]) continue;
+    if (anchorable[l] || !(*anchors)[l]) continue;
+    specs[l] = &*(*anchors)[l];
+    anchorable[l] = true;
     const float share = std::min(1.0f, uses[l] / total);
-    // A literal of n bytes: about 0.2 / 4^n, so "a" is common and "mimikatz" rare.
-    const float rare = specs[l]->kind == AnchorSpec::Kind::Exact
-                           ? 1e-4f
-                           : 0.2f / static_cast<float>(1u << (2 * std::min<std::size_t>(
-                                                                  specs[l]->text.size(), 15)));
+    // A literal of n bytes: about 0.2 / 4^n, so "a" is common and "mimikatz" rare; any of
+    // several literals, the sum of theirs.
+    float rare = 0;
+    if (specs[l]->kind == AnchorSpec::Kind::Exact)
+      rare = 1e-4f;
+    else
+      for (const std::string& t : specs[l]->texts)
+        rare += 0.2f / static_cast<float>(1u << (2 * std::min<std::size_t>(t.size(), 15)));
     weight[l] = rare + share * share;
   }
 
@@ -92,8 +101,8 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source) : impl_(std::ma
   std::vector<std::pair<ir::LeafId, std::uint32_t>> posting;  // (anchor leaf, rule position)
   for (std::uint32_t pos = 0; pos < x.rules.size(); ++pos) {
     const std::uint32_t rule = x.rules[pos];
-    const auto cover = e.shallow(rule) ? choose_cover(*e.conditions[rule], anchorable, weight)
-                                       : std::nullopt;
+    const auto cover =
+        e.shallow(rule) ? choose_cover(*e.conditions[rule], anchorable, weight) : std::nullopt;
     if (!cover) {
       x.always.push_back(pos);
       continue;
@@ -102,7 +111,8 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source) : impl_(std::ma
   }
   std::sort(posting.begin(), posting.end());
   std::unordered_map<std::uint32_t, std::size_t> field_of_slot;
-  std::vector<std::unordered_map<std::string_view, std::uint32_t, Hash, std::equal_to<>>> literal_ids;
+  std::vector<std::unordered_map<std::string_view, std::uint32_t, Hash, std::equal_to<>>>
+      literal_ids;
   // Every anchorable leaf goes into the scans, not only the covers' ones: the scan then decides
   // each such leaf for the evaluation that follows (its literal seen or not).
   x.prefiltered.assign(p.leaves.size(), 0);
@@ -112,9 +122,12 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source) : impl_(std::ma
     const AnchorSpec& spec = *specs[leaf];
     const auto anchor = static_cast<std::uint32_t>(x.anchors.size());
     const auto begin = static_cast<std::uint32_t>(x.anchor_rules.size());
-    auto post = std::lower_bound(posting.begin(), posting.end(), std::pair<ir::LeafId, std::uint32_t>(leaf, 0));
-    for (; post != posting.end() && post->first == leaf; ++post) x.anchor_rules.push_back(post->second);
-    x.anchors.push_back({leaf, spec.decides, begin, static_cast<std::uint32_t>(x.anchor_rules.size())});
+    auto post = std::lower_bound(posting.begin(), posting.end(),
+                                 std::pair<ir::LeafId, std::uint32_t>(leaf, 0));
+    for (; post != posting.end() && post->first == leaf; ++post)
+      x.anchor_rules.push_back(post->second);
+    x.anchors.push_back(
+        {leaf, spec.decides, begin, static_cast<std::uint32_t>(x.anchor_rules.size())});
     auto [it, fresh] = field_of_slot.emplace(spec.slot, x.fields.size());
     if (fresh) {
       x.fields.emplace_back();
@@ -123,16 +136,18 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source) : impl_(std::ma
     }
     Impl::FieldScan& f = x.fields[it->second];
     if (spec.kind == AnchorSpec::Kind::Exact) {
-      f.exact[spec.text].push_back(anchor);
+      f.exact[spec.texts[0]].push_back(anchor);
       continue;
     }
-    auto [lit, added] = literal_ids[it->second].emplace(
-        spec.text, static_cast<std::uint32_t>(f.literal_anchors.size()));
-    if (added) {
-      f.literals.add(spec.text);
-      f.literal_anchors.emplace_back();
+    for (const std::string& text : spec.texts) {
+      auto [lit, added] = literal_ids[it->second].emplace(
+          text, static_cast<std::uint32_t>(f.literal_anchors.size()));
+      if (added) {
+        f.literals.add(text);
+        f.literal_anchors.emplace_back();
+      }
+      f.literal_anchors[lit->second].push_back(anchor);
     }
-    f.literal_anchors[lit->second].push_back(anchor);
   }
 
   for (auto& f : x.fields) f.literals.build();
@@ -164,7 +179,7 @@ struct IndexScratch::Impl {
     if (field_marks.size() < index.fields.size()) field_marks.resize(index.fields.size(), 0);
   }
 
-  std::vector<std::uint32_t> marks;         // per rule position: the stamp of the event that chose it
+  std::vector<std::uint32_t> marks;  // per rule position: the stamp of the event that chose it
   std::vector<std::uint32_t> anchor_marks;  // per anchor: the stamp of the event that hit it
   std::vector<std::uint32_t> field_marks;   // per field: the stamp of the event that scanned it
   std::uint32_t stamp = 0;
@@ -188,8 +203,10 @@ struct Hits {
     if (is->anchor_marks[a] == is->stamp) return;
     is->anchor_marks[a] = is->stamp;
     const auto& an = index->anchors[a];
-    if (an.decides) s->know(an.leaf, true);
-    else s->literal_seen(an.leaf);
+    if (an.decides)
+      s->know(an.leaf, true);
+    else
+      s->literal_seen(an.leaf);
     for (std::uint32_t i = an.rules_begin; i < an.rules_end; ++i) {
       const std::uint32_t pos = index->anchor_rules[i];
       if (is->marks[pos] == is->stamp) continue;
@@ -265,7 +282,13 @@ const RuleIndex& RouteTable::get(const Source& source) {
   const std::string key = source_key(source);
   std::lock_guard<std::mutex> lock(mutex_);
   auto& slot = indexes_[key];
-  if (!slot) slot = std::make_unique<const RuleIndex>(engine_, source);
+  if (!slot) {
+    if (!have_anchors_) {
+      anchors_ = anchors_of(*engine_.impl().program, engine_.impl().keyword_slot);
+      have_anchors_ = true;
+    }
+    slot = std::make_unique<const RuleIndex>(engine_, source, &anchors_);
+  }
   return *slot;
 }
 

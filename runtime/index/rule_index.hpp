@@ -8,11 +8,11 @@
 // Per event the prefilter reads each anchored field once (through the Scratch cache, so the
 // evaluation that follows reuses it; for a FieldStore, only the fields the event has), looks
 // its folded values up in a hash table of exact values and scans them with one LiteralFilter
-// per field, holding the literal of every case-insensitive string leaf of these rules. Rules whose cover was hit,
-// plus the rules that have no cover, are then evaluated in rule order, and the scan has
-// already decided their string leaves: `contains` and exact leaves outright, prefix, suffix
-// and glob leaves false when their literal was not seen. The result is exactly that of
-// evaluating every rule that fits the source.
+// per field, holding the literals of every anchorable leaf of these rules (anchors.hpp). Rules
+// whose cover was hit, plus the rules that have no cover, are then evaluated in rule order, and the
+// scan has already decided their anchored leaves: `contains` and exact leaves outright; prefix,
+// suffix, glob and regex leaves false when none of their literals was seen. The result is exactly
+// that of evaluating every rule that fits the source.
 #pragma once
 
 #include <cstdint>
@@ -24,13 +24,17 @@
 #include <vector>
 
 #include "runtime/eval/engine.hpp"
+#include "runtime/index/anchors.hpp"
 #include "runtime/index/route.hpp"
 
 namespace sigma::runtime {
 
 class RuleIndex {
  public:
-  RuleIndex(const Engine& engine, const Source& source);
+  // `anchors`: anchors_of(the engine's program), when the caller keeps it for several sources;
+  // worked out here otherwise.
+  RuleIndex(const Engine& engine, const Source& source,
+            const std::vector<std::optional<AnchorSpec>>* anchors = nullptr);
   ~RuleIndex();
   RuleIndex(const RuleIndex&) = delete;
   RuleIndex& operator=(const RuleIndex&) = delete;
@@ -89,6 +93,8 @@ class RouteTable {
  private:
   const Engine& engine_;
   std::mutex mutex_;
+  std::vector<std::optional<AnchorSpec>> anchors_;  // every leaf's, on first use
+  bool have_anchors_ = false;
   std::unordered_map<std::string, std::unique_ptr<const RuleIndex>> indexes_;
 };
 

@@ -1,13 +1,13 @@
 // The indexed evaluation (logsource routing, covers, literal prefilter) must give exactly the
 // plain evaluation's result: checked on hand-made cases and on random rules and events.
-#include <catch.hpp>
+#include "runtime/index/rule_index.hpp"
 
 #include <re2/re2.h>
 
+#include <catch.hpp>
 #include <random>
 
 #include "runtime/event/field_store.hpp"
-#include "runtime/index/rule_index.hpp"
 #include "tests/unit/eval/eval_fixture.hpp"
 
 using namespace sigma;
@@ -72,6 +72,49 @@ TEST_CASE("rules are routed by the event's logsource", "[rule_index]") {
   CHECK(&routes.get({"", "windows", ""}) == &routes.get({"", "windows", ""}));  // built once
 }
 
+TEST_CASE("a regex is anchored by the literals it cannot match without", "[rule_index]") {
+  const auto literals = [](const std::string& pattern, bool cased = true) {
+    RE2::Options o;
+    o.set_case_sensitive(cased);
+    o.set_log_errors(false);
+    auto got = runtime::regex_literals(RE2(pattern, o));
+    std::sort(got.begin(), got.end());
+    return got;
+  };
+  using Set = std::vector<std::string>;
+  CHECK(literals("Mimikatz") == Set{"mimikatz"});  // lower case: the scan sees folded text
+  CHECK(literals("(?i)sekurlsa::") == Set{"sekurlsa::"});
+  CHECK(literals("(certutil|bitsadmin)\\.exe") == Set{"bitsadmin.exe", "certutil.exe"});
+  // AND of two facts: one is enough, the longer stays.
+  CHECK(literals("abc.*defgh") == Set{"defgh"});
+  // Nothing of three bytes it must contain: no anchor.
+  CHECK(literals("\\w+`\\w+").empty());
+  CHECK(literals("ab|cdef").empty());
+  CHECK(literals("(").empty());  // does not compile
+  // A non-ASCII atom is not used (RE2's lowering and our folding may differ there).
+  CHECK(literals("\xd0\xb0"
+                 "bcd|xyz")
+            .empty());
+
+  ProgramBuilder pb;
+  ir::RegexMatch m{"(?i)invoke-(mimikatz|kerberoast)", true, false, false,
+                   std::make_shared<re2::RE2>("(?i)invoke-(mimikatz|kerberoast)")};
+  pb.rule("regex", L(pb.leaf("CommandLine", std::move(m))));
+  const runtime::Engine engine(pb.build());
+  const runtime::RuleIndex index(engine, {});
+  CHECK(index.stats().always == 0);
+  runtime::Scratch scratch(engine);
+  runtime::IndexScratch is;
+  std::vector<std::uint32_t> out;
+  runtime::match(engine, index, MockEvent{{"CommandLine", {str("powershell -enc AAAA")}}}, scratch,
+                 is, out);
+  CHECK(out.empty());
+  CHECK(is.stats().candidates == 0);  // skipped without running the regex
+  runtime::match(engine, index, MockEvent{{"CommandLine", {str("Invoke-MIMIKATZ")}}}, scratch, is,
+                 out);
+  CHECK(out == std::vector<std::uint32_t>{0});
+}
+
 namespace {
 
 // Random rules over three fields and keywords, with every kind of leaf, and random events.
@@ -87,30 +130,51 @@ class RandomCase {
     return s;
   }
 
+  // Letters only, so a regex built from them has literals RE2's prefilter can use.
+  std::string word(std::size_t min, std::size_t max) {
+    std::string s;
+    for (std::size_t n = min + rng_() % (max - min + 1); n > 0; --n)
+      s.push_back("abAB"[rng_() % 4]);
+    return s;
+  }
+
+  ir::LeafId regex(ProgramBuilder& pb, const std::string& field, const std::string& re) {
+    ir::RegexMatch m{re, rng_() % 2 == 0, false, false, nullptr};
+    RE2::Options o;
+    o.set_case_sensitive(!m.i);
+    o.set_log_errors(false);
+    m.re = std::make_shared<re2::RE2>(re, o);
+    return pb.leaf(field == "*keywords*" ? "a" : field, std::move(m));
+  }
+
   ir::LeafId leaf(ProgramBuilder& pb) {
     static const char* fields[] = {"a", "b", "c", "*keywords*"};
     const std::string field = fields[rng_() % 4];
-    switch (rng_() % 9) {
-      case 0: return pb.str(field, StringOp::Exact, text(5));
-      case 1: return pb.str(field, StringOp::Prefix, text(5));
-      case 2: return pb.str(field, StringOp::Suffix, text(5));
-      case 3: return pb.str(field, StringOp::Contains, text(6));
-      case 4: return pb.str(field, StringOp::Contains, text(6), true);
+    switch (rng_() % 10) {
+      case 0:
+        return pb.str(field, StringOp::Exact, text(5));
+      case 1:
+        return pb.str(field, StringOp::Prefix, text(5));
+      case 2:
+        return pb.str(field, StringOp::Suffix, text(5));
+      case 3:
+        return pb.str(field, StringOp::Contains, text(6));
+      case 4:
+        return pb.str(field, StringOp::Contains, text(6), true);
       case 5: {
         std::string g = text(3) + (rng_() % 2 ? "*" : "?") + text(4);
         return pb.str(field, StringOp::Glob, g);
       }
-      case 6: {
-        const std::string re = text(3) + ".?" + text(2);
-        ir::RegexMatch m{re, rng_() % 2 == 0, false, false, nullptr};
-        RE2::Options o;
-        o.set_case_sensitive(!m.i);
-        o.set_log_errors(false);
-        m.re = std::make_shared<re2::RE2>(re, o);
-        return pb.leaf(field == "*keywords*" ? "a" : field, std::move(m));
-      }
-      case 7: return pb.leaf(field == "*keywords*" ? "b" : field, ir::Exists{rng_() % 2 == 0});
-      default: return pb.leaf(field == "*keywords*" ? "c" : field, ir::IsNull{});
+      case 6:
+        return regex(pb, field, text(3) + ".?" + text(2));
+      case 9:  // anchored by its literals: one of the alternatives, or the tail
+        return regex(
+            pb, field,
+            "(" + word(2, 4) + "|" + word(3, 4) + ")" + (rng_() % 2 ? ".*" : "") + word(0, 4));
+      case 7:
+        return pb.leaf(field == "*keywords*" ? "b" : field, ir::Exists{rng_() % 2 == 0});
+      default:
+        return pb.leaf(field == "*keywords*" ? "c" : field, ir::IsNull{});
     }
   }
 
@@ -134,8 +198,10 @@ class RandomCase {
       std::vector<V> values;
       const unsigned n = rng_() % 3;  // 0: an empty list
       for (unsigned i = 0; i < n; ++i) {
-        if (rng_() % 5 == 0) values.push_back(num(static_cast<int>(rng_() % 3)));
-        else values.push_back(str(text(10)));
+        if (rng_() % 5 == 0)
+          values.push_back(num(static_cast<int>(rng_() % 3)));
+        else
+          values.push_back(str(text(10)));
       }
       for (const V& v : values) {
         owned.push_back(v.s);
