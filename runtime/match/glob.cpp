@@ -1,11 +1,42 @@
 #include "runtime/match/glob.hpp"
 
+#include <array>
+#include <cstdint>
 #include <cstring>
 
 namespace sigma::match {
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
+
+// How common a byte is in log text, higher is more common: a guess from what command lines,
+// paths and registry keys hold, not a measurement of one log. Lower-case letters (by English
+// frequency), space and path punctuation lead; digits follow; upper case (rare in folded text),
+// other punctuation, control and non-ASCII bytes are rare.
+constexpr std::array<std::uint8_t, 256> make_rank() {
+  std::array<std::uint8_t, 256> r{};
+  for (int c = 0; c < 256; ++c) r[c] = c >= 0x80 ? 10 : 30;
+  for (int c = 0x21; c < 0x7f; ++c) r[c] = 60;
+  for (int c = 'A'; c <= 'Z'; ++c) r[c] = 120;
+  for (int c = '0'; c <= '9'; ++c) r[c] = 180;
+  const char* by_frequency = "etaoinsrhldcumfpgwybvkxjqz";  // most common first
+  for (int i = 0; by_frequency[i] != 0; ++i)
+    r[static_cast<unsigned char>(by_frequency[i])] = static_cast<std::uint8_t>(255 - 2 * i);
+  r[' '] = 250;
+  r['\\'] = 235;
+  r['.'] = 230;
+  r['-'] = 215;
+  r['/'] = 205;
+  r[':'] = 195;
+  r['_'] = 175;
+  r['"'] = 170;
+  r['='] = 165;
+  r[','] = 160;
+  r['\t'] = 100;
+  r['\n'] = 100;
+  return r;
+}
+constexpr auto kRank = make_rank();
 
 bool is_continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -14,9 +45,31 @@ bool is_continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 
 std::size_t find_bytes(std::string_view text, std::string_view needle, std::size_t pos) noexcept {
   if (pos > text.size()) return npos;
   if (needle.empty()) return pos;
-  // glibc's memmem precomputes a skip table per call (two-way for long needles), which beats
-  // string_view::find's first-byte scan on the long command lines Sigma rules search.
-  const void* hit = memmem(text.data() + pos, text.size() - pos, needle.data(), needle.size());
+  const std::size_t n = needle.size();
+  if (n > text.size() - pos) return npos;
+  // memchr for the needle's rarest byte, then compare: most needles hold a byte the text seldom
+  // has ('^', '|', a non-ASCII byte), which memchr skips to at vector speed, where glibc's
+  // memmem walks short needles a byte at a time and builds a skip table per call for long ones.
+  // After many false hits (the byte is common here after all) memmem takes over.
+  std::size_t k = 0;
+  for (std::size_t i = 1; i < n; ++i)
+    if (kRank[static_cast<unsigned char>(needle[i])] < kRank[static_cast<unsigned char>(needle[k])])
+      k = i;
+  const char* const begin = text.data();
+  const char* p = begin + pos + k;
+  const char* const end =
+      begin + text.size() - (n - 1 - k);  // one past the last place for needle[k]
+  for (int misses = 0; p < end; ++p) {
+    p = static_cast<const char*>(std::memchr(p, needle[k], static_cast<std::size_t>(end - p)));
+    if (p == nullptr) return npos;
+    if (std::memcmp(p - k, needle.data(), n) == 0) return static_cast<std::size_t>(p - k - begin);
+    if (++misses == 16) {
+      pos = static_cast<std::size_t>(p - k - begin) + 1;
+      break;
+    }
+  }
+  if (p >= end) return npos;
+  const void* hit = memmem(begin + pos, text.size() - pos, needle.data(), n);
   return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : npos;
 }
 
@@ -24,10 +77,14 @@ std::size_t utf8_char_len(std::string_view text, std::size_t pos) noexcept {
   const auto lead = static_cast<unsigned char>(text[pos]);
   std::size_t need = 0;
   if (lead < 0x80) return 1;
-  if (lead >= 0xC2 && lead <= 0xDF) need = 1;
-  else if (lead >= 0xE0 && lead <= 0xEF) need = 2;
-  else if (lead >= 0xF0 && lead <= 0xF4) need = 3;
-  else return 1;  // stray continuation byte or a byte UTF-8 never uses
+  if (lead >= 0xC2 && lead <= 0xDF)
+    need = 1;
+  else if (lead >= 0xE0 && lead <= 0xEF)
+    need = 2;
+  else if (lead >= 0xF0 && lead <= 0xF4)
+    need = 3;
+  else
+    return 1;  // stray continuation byte or a byte UTF-8 never uses
   if (text.size() - pos <= need) return 1;
   for (std::size_t k = 1; k <= need; ++k)
     if (!is_continuation(text[pos + k])) return 1;

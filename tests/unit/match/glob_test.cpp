@@ -1,13 +1,12 @@
 // Glob: compiled shape (dump), corner cases, UTF-8 `?`, escapes, and a differential check against
 // a plain dynamic-programming matcher over random patterns and texts.
-#include <catch.hpp>
+#include "runtime/match/glob.hpp"
 
+#include <catch.hpp>
 #include <chrono>
 #include <random>
 #include <string>
 #include <vector>
-
-#include "runtime/match/glob.hpp"
 
 using sigma::match::Glob;
 using sigma::match::utf8_char_len;
@@ -27,12 +26,15 @@ bool reference(std::string_view pattern, std::string_view text) {
   std::vector<Tok> toks;
   for (std::size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
-    if (c == '*') toks.push_back({Star, 0});
-    else if (c == '?') toks.push_back({Any, 0});
+    if (c == '*')
+      toks.push_back({Star, 0});
+    else if (c == '?')
+      toks.push_back({Any, 0});
     else if (c == '\\' && i + 1 < pattern.size() &&
              (pattern[i + 1] == '*' || pattern[i + 1] == '?' || pattern[i + 1] == '\\'))
       toks.push_back({Lit, pattern[++i]});
-    else toks.push_back({Lit, c});
+    else
+      toks.push_back({Lit, c});
   }
   // Positions of character starts in the text.
   std::vector<std::size_t> starts;
@@ -112,10 +114,10 @@ TEST_CASE("glob question mark is one UTF-8 character", "[glob]") {
   CHECK(glob("?", "a"));
   CHECK_FALSE(glob("?", ""));
   CHECK_FALSE(glob("?", "ab"));
-  CHECK(glob("?", "é"));           // 2 bytes
-  CHECK(glob("?", "€"));           // 3 bytes
-  CHECK(glob("?", "😀"));          // 4 bytes
-  CHECK_FALSE(glob("??", "€"));    // never splits a character
+  CHECK(glob("?", "é"));         // 2 bytes
+  CHECK(glob("?", "€"));         // 3 bytes
+  CHECK(glob("?", "😀"));         // 4 bytes
+  CHECK_FALSE(glob("??", "€"));  // never splits a character
   CHECK_FALSE(glob("*??", "€"));
   CHECK_FALSE(glob("*???", "é€"));
   CHECK(glob("*??", "é€"));
@@ -127,7 +129,7 @@ TEST_CASE("glob question mark is one UTF-8 character", "[glob]") {
   CHECK(glob("*ß?*", "xßyz"));
   // Invalid UTF-8 bytes count as one character each.
   CHECK(glob("?", "\xff"));
-  CHECK(glob("??", "\xe2\x28"));      // truncated sequence: two characters
+  CHECK(glob("??", "\xe2\x28"));  // truncated sequence: two characters
   CHECK(glob("?", "\x80"));
   CHECK(glob("*?", "a\x80"));
   CHECK(glob("*??", "a\x80"));
@@ -156,7 +158,8 @@ TEST_CASE("glob pathological patterns finish fast", "[glob]") {
   CHECK_FALSE(glob("*?????????????????????b", as));
   CHECK(glob("*??????????????????????", as));
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::steady_clock::now() - start).count();
+                      std::chrono::steady_clock::now() - start)
+                      .count();
   CHECK(ms < 2000);  // generous for Debug and sanitizer builds; seconds would mean backtracking
 }
 
@@ -174,5 +177,47 @@ TEST_CASE("glob agrees with a reference matcher on random inputs", "[glob]") {
     for (int k = 0; k < tn; ++k) text += text_atoms[rng() % text_atoms.size()];
     INFO("pattern [" << pattern << "] text [" << text << "]");
     REQUIRE(Glob(pattern).matches(text) == reference(pattern, text));
+  }
+}
+
+TEST_CASE("find_bytes finds the first occurrence, as std::string_view::find does", "[glob]") {
+  using sigma::match::find_bytes;
+  constexpr auto npos = std::string_view::npos;
+  CHECK(find_bytes("abc", "", 1) == 1);
+  CHECK(find_bytes("abc", "abcd", 0) == npos);
+  CHECK(find_bytes("abc", "c", 3) == npos);
+  CHECK(find_bytes("abc", "c", 4) == npos);
+  CHECK(find_bytes("cmd /c ^^ x ^^", "^^", 0) == 7);
+  CHECK(find_bytes("cmd /c ^^ x ^^", "^^", 8) == 12);
+  CHECK(find_bytes("^^", "^^", 0) == 0);
+  // The rare byte is the needle's last; a near miss at the very end.
+  CHECK(find_bytes("xxxx^", "x^", 0) == 3);
+  CHECK(find_bytes("xxxx^", "y^", 0) == npos);
+  // Many false hits on the rare byte: the search moves on to memmem and still finds it.
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "q^r ";
+  text += "q^zq^z";
+  CHECK(find_bytes(text, "q^z", 0) == 160);
+  CHECK(find_bytes(text, "q^z", 161) == 163);
+  CHECK(find_bytes(text, "q^y", 0) == npos);
+}
+
+TEST_CASE("find_bytes agrees with std::string_view::find on random texts", "[glob]") {
+  using sigma::match::find_bytes;
+  std::mt19937 rng(11);
+  const std::string alphabet = "ab^ \\\xd0\xb0";
+  const auto random_text = [&](std::size_t max) {
+    std::string s;
+    for (std::size_t i = rng() % (max + 1); i > 0; --i)
+      s.push_back(alphabet[rng() % alphabet.size()]);
+    return s;
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const std::string text = random_text(120), needle = random_text(5);
+    const std::size_t pos = rng() % (text.size() + 2);
+    INFO("text '" << text << "' needle '" << needle << "' pos " << pos);
+    const std::size_t want =
+        pos > text.size() ? std::string_view::npos : std::string_view(text).find(needle, pos);
+    REQUIRE(find_bytes(text, needle, pos) == want);
   }
 }
