@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bit>
 
+#include "runtime/text/byte_rank.hpp"
+
 namespace sigma::runtime {
 
 std::uint32_t LiteralFilter::add(std::string_view literal) {
@@ -45,25 +47,37 @@ void LiteralFilter::build() {
     const auto [lo, hi] = std::equal_range(all.begin(), all.end(), g);
     return static_cast<std::uint32_t>(hi - lo);
   };
+  // A window's cost: how many literals share it (each is checked when it occurs), then how
+  // common its bytes are in text (how often it occurs). One more sharing literal weighs as
+  // much as a byte moving from rare to common.
+  const auto rarity = [](const char* w) {
+    return text::byte_rank(w[0]) + text::byte_rank(w[1]) + text::byte_rank(w[2]) +
+           text::byte_rank(w[3]);
+  };
   short_ = {};
   long_ = {};
+  pool_.clear();
   for (std::uint32_t id = 0; id < literals_.size(); ++id) {
     const std::string& lit = literals_[id];
     if (lit.size() < kMinLength) continue;
+    const auto start = static_cast<std::uint32_t>(pool_.size());
+    const auto size = static_cast<std::uint32_t>(lit.size());
+    pool_ += lit;
     if (lit.size() == kMinLength) {
-      short_.keys.push_back({load(lit.data(), 3), id, 0});
+      short_.keys.push_back({load(lit.data(), 3), id, start, size, 0});
       continue;
     }
-    Key best{load(lit.data(), 4), id, 0};
-    std::uint32_t best_count = shared(best.gram);
-    for (std::size_t i = 1; i + 4 <= lit.size(); ++i) {
-      const std::uint32_t g = load(lit.data() + i, 4);
-      if (const std::uint32_t c = shared(g); c < best_count) {
-        best = {g, id, static_cast<std::uint32_t>(i)};
-        best_count = c;
+    const auto cost = [&](std::uint32_t i) {
+      return std::uint64_t{64} * shared(load(lit.data() + i, 4)) + rarity(lit.data() + i);
+    };
+    std::uint32_t best = 0;
+    std::uint64_t best_cost = cost(0);
+    for (std::uint32_t i = 1; i + 4 <= lit.size(); ++i)
+      if (const std::uint64_t c = cost(i); c < best_cost) {
+        best = i;
+        best_cost = c;
       }
-    }
-    long_.keys.push_back(best);
+    long_.keys.push_back({load(lit.data() + best, 4), id, start, size, best});
   }
   build_table(short_);
   build_table(long_);
@@ -74,14 +88,10 @@ void LiteralFilter::build() {
   if (keys == 0) return;
   // About 32 hashes per key keeps false hits near 1 in 32 positions; the bitmap of a field
   // with few literals stays small enough for L1.
-  bits_ = std::clamp<unsigned>(static_cast<unsigned>(std::bit_width(keys * 32)), 8, 21);
-  bitmap_.assign((std::size_t{1} << bits_) / 32, 0);
-  const auto mark = [&](std::uint32_t gram, unsigned bit) {
-    const std::uint32_t h = ((gram & 0xFFFFFFu) * 0x9E3779B1u) >> (32 - bits_);
-    bitmap_[h >> 5] |= std::uint64_t{1} << (2 * (h & 31) + bit);
-  };
-  for (const Key& k : short_.keys) mark(k.gram, 0);
-  for (const Key& k : long_.keys) mark(k.gram, 1);
+  bits_ = std::clamp<unsigned>(static_cast<unsigned>(std::bit_width(keys * 32)), 8, 22);
+  bitmap_.assign((std::size_t{1} << bits_) / 64, 0);
+  for (const Key& k : short_.keys) mark(hash3(k.gram));
+  for (const Key& k : long_.keys) mark(hash4(k.gram));
 }
 
 }  // namespace sigma::runtime

@@ -1,12 +1,13 @@
 // LiteralFilter: finds which of many literals occur in a text, for the prefilter.
 //
 // A literal of 4 bytes or more is keyed by one 4-byte window of it (the window fewest other
-// literals share), a 3-byte literal by all of it. A scan slides over the text and tests the
-// 3 bytes at each position against one bitmap of the keys' first 3 bytes (telling 3-byte and
-// 4-byte keys apart); on a hit it checks the literals keyed there in place. Building takes time linear in the literals (milliseconds
-// for the whole SigmaHQ corpus), where a Vectorscan database of the same literals takes about
-// 25 us per literal to compile (0.8 s for the corpus, more than compiling the rules
-// themselves); scanning costs about a nanosecond per byte.
+// literals share, and of those the one of rarest bytes), a 3-byte literal by all of it. A scan
+// slides over the text and tests the 4 bytes at each position (and the 3 bytes, when there are
+// 3-byte keys) against a bitmap of hashed keys; on a hit it checks the literals keyed there in
+// place. Building takes time linear in the literals (milliseconds for the whole SigmaHQ
+// corpus), where a Vectorscan database of the same literals takes about 25 us per literal to
+// compile (0.8 s for the corpus, more than compiling the rules themselves); scanning costs
+// about a nanosecond per byte.
 //
 //   LiteralFilter f;
 //   auto id = f.add("mimikatz");   // literals of kMinLength bytes or more
@@ -41,29 +42,29 @@ class LiteralFilter {
     if (bits_ == 0 || text.size() < kMinLength) return;
     const char* p = text.data();
     const std::size_t n = text.size();
-    const std::uint64_t* bitmap = bitmap_.data();
-    const unsigned shift = 32 - bits_;
-    const auto probe = [&](std::size_t i, std::uint32_t g, bool has4) {
-      // Two bits per hash: a 3-byte key starts here (bit 0), a 4-byte key does (bit 1).
-      const std::uint32_t h = ((g & 0xFFFFFFu) * 0x9E3779B1u) >> shift;
-      const auto bits = (bitmap[h >> 5] >> (2 * (h & 31))) & 3u;
-      if (bits == 0) return;
-      if (bits & 1u) check(short_, g & 0xFFFFFFu, text, i, hit);
-      if ((bits & 2u) && has4) check(long_, g, text, i, hit);
-    };
     std::size_t i = 0;
-    for (; i + 4 <= n; ++i) {
-      std::uint32_t g;
-      std::memcpy(&g, p + i, 4);
-      probe(i, g, true);
+    if (short_.keys.empty()) {
+      for (; i + 4 <= n; ++i) {
+        const std::uint32_t g = load(p + i, 4);
+        if (marked(hash4(g))) check(long_, g, text, i, hit);
+      }
+      return;
     }
-    probe(i, load(p + i, 3), false);  // the last position holds 3 bytes (n >= 3 here)
+    for (; i + 4 <= n; ++i) {
+      const std::uint32_t g = load(p + i, 4);
+      if (marked(hash4(g))) check(long_, g, text, i, hit);
+      if (marked(hash3(g & 0xFFFFFFu))) check(short_, g & 0xFFFFFFu, text, i, hit);
+    }
+    const std::uint32_t g = load(p + i, 3);  // the last position holds 3 bytes (n >= 3 here)
+    if (marked(hash3(g))) check(short_, g, text, i, hit);
   }
 
  private:
   struct Key {
     std::uint32_t gram = 0;
     std::uint32_t literal = 0;
+    std::uint32_t start = 0;   // of the literal's bytes in pool_
+    std::uint32_t size = 0;    // of the literal
     std::uint32_t offset = 0;  // of the window in the literal
   };
   // The keys of one width, sorted by gram, with an open-addressing table from gram to the
@@ -81,29 +82,34 @@ class LiteralFilter {
     std::memcpy(&v, p, width);
     return v;
   }
+  // Two hashes into one bitmap, so a 3-byte key and a 4-byte one rarely share a bit.
+  std::uint32_t hash4(std::uint32_t gram) const { return (gram * 0x9E3779B1u) >> (32 - bits_); }
+  std::uint32_t hash3(std::uint32_t gram) const { return (gram * 0xC2B2AE35u) >> (32 - bits_); }
+  bool marked(std::uint32_t h) const { return (bitmap_[h >> 6] >> (h & 63)) & 1u; }
+  void mark(std::uint32_t h) { bitmap_[h >> 6] |= std::uint64_t{1} << (h & 63); }
   static void build_table(Table& t);
 
   template <class Hit>
   void check(const Table& t, std::uint32_t gram, std::string_view text, std::size_t at,
              Hit& hit) const {
-    if (t.keys.empty()) return;
     for (std::uint32_t slot = slot_of(gram) & t.mask;; slot = (slot + 1) & t.mask) {
       const std::uint32_t k = t.slots[slot];
       if (k == kEmpty) return;
       if (t.keys[k].gram != gram) continue;
       for (std::uint32_t j = k; j < t.keys.size() && t.keys[j].gram == gram; ++j) {
         const Key& key = t.keys[j];
-        const std::string& lit = literals_[key.literal];
-        if (at < key.offset || at - key.offset + lit.size() > text.size()) continue;
-        if (text.compare(at - key.offset, lit.size(), lit) == 0) hit(key.literal);
+        if (at < key.offset || at - key.offset + key.size > text.size()) continue;
+        if (std::memcmp(text.data() + at - key.offset, pool_.data() + key.start, key.size) == 0)
+          hit(key.literal);
       }
       return;
     }
   }
 
   std::vector<std::string> literals_;
+  std::string pool_;                   // every literal's bytes, back to back, for check()
   Table short_, long_;                 // 3-byte keys, 4-byte keys
-  std::vector<std::uint64_t> bitmap_;  // per hash of a key's first 3 bytes: 2 bits (see scan)
+  std::vector<std::uint64_t> bitmap_;  // one bit per hash (hash3, hash4) of a key
   unsigned bits_ = 0;                  // log2 of the number of hashes; 0: no keys
 };
 

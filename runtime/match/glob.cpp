@@ -1,42 +1,13 @@
 #include "runtime/match/glob.hpp"
 
-#include <array>
-#include <cstdint>
 #include <cstring>
+
+#include "runtime/text/byte_rank.hpp"
 
 namespace sigma::match {
 namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
-
-// How common a byte is in log text, higher is more common: a guess from what command lines,
-// paths and registry keys hold, not a measurement of one log. Lower-case letters (by English
-// frequency), space and path punctuation lead; digits follow; upper case (rare in folded text),
-// other punctuation, control and non-ASCII bytes are rare.
-constexpr std::array<std::uint8_t, 256> make_rank() {
-  std::array<std::uint8_t, 256> r{};
-  for (int c = 0; c < 256; ++c) r[c] = c >= 0x80 ? 10 : 30;
-  for (int c = 0x21; c < 0x7f; ++c) r[c] = 60;
-  for (int c = 'A'; c <= 'Z'; ++c) r[c] = 120;
-  for (int c = '0'; c <= '9'; ++c) r[c] = 180;
-  const char* by_frequency = "etaoinsrhldcumfpgwybvkxjqz";  // most common first
-  for (int i = 0; by_frequency[i] != 0; ++i)
-    r[static_cast<unsigned char>(by_frequency[i])] = static_cast<std::uint8_t>(255 - 2 * i);
-  r[' '] = 250;
-  r['\\'] = 235;
-  r['.'] = 230;
-  r['-'] = 215;
-  r['/'] = 205;
-  r[':'] = 195;
-  r['_'] = 175;
-  r['"'] = 170;
-  r['='] = 165;
-  r[','] = 160;
-  r['\t'] = 100;
-  r['\n'] = 100;
-  return r;
-}
-constexpr auto kRank = make_rank();
 
 bool is_continuation(char c) noexcept { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -53,8 +24,7 @@ std::size_t find_bytes(std::string_view text, std::string_view needle, std::size
   // After many false hits (the byte is common here after all) memmem takes over.
   std::size_t k = 0;
   for (std::size_t i = 1; i < n; ++i)
-    if (kRank[static_cast<unsigned char>(needle[i])] < kRank[static_cast<unsigned char>(needle[k])])
-      k = i;
+    if (sigma::text::byte_rank(needle[i]) < sigma::text::byte_rank(needle[k])) k = i;
   const char* const begin = text.data();
   const char* p = begin + pos + k;
   const char* const end =
