@@ -12,11 +12,18 @@ namespace {
 OutputValue output_of(const expr::Value& v) {
   OutputValue out;
   switch (v.kind) {
-    case expr::Value::Kind::Null: return out;
-    case expr::Value::Kind::Bool: out.type = OutputValue::Type::Bool; break;
+    case expr::Value::Kind::Null:
+      return out;
+    case expr::Value::Kind::Bool:
+      out.type = OutputValue::Type::Bool;
+      break;
     case expr::Value::Kind::Int:
-    case expr::Value::Kind::Float: out.type = OutputValue::Type::Number; break;
-    case expr::Value::Kind::String: out.type = OutputValue::Type::String; break;
+    case expr::Value::Kind::Float:
+      out.type = OutputValue::Type::Number;
+      break;
+    case expr::Value::Kind::String:
+      out.type = OutputValue::Type::String;
+      break;
     case expr::Value::Kind::Multi:
       out.type = OutputValue::Type::List;
       out.list = expr::to_list(v);
@@ -105,9 +112,9 @@ Evaluator::~Evaluator() = default;
 
 const RuleSet& Evaluator::rules() const { return impl_->rules; }
 
-std::span<const Alert> Evaluator::evaluate(const Event& event) { return evaluate(event, {}); }
+std::span<Alert> Evaluator::evaluate(const Event& event) { return evaluate(event, {}); }
 
-std::span<const Alert> Evaluator::evaluate(const Event& event, const EventSource& source) {
+std::span<Alert> Evaluator::evaluate(const Event& event, const EventSource& source) {
   auto& s = *impl_;
   const auto& rs = s.rules.impl();
   s.matched.clear();
@@ -121,6 +128,7 @@ std::span<const Alert> Evaluator::evaluate(const Event& event, const EventSource
     Alert a;
     a.rule_index = index;
     a.rule = &rs.infos[index];
+    a.columns.reserve(rule.columns.size());
     for (const auto& c : rule.columns) {
       auto value = s.column(c);
       if (c.name == "_time") normalize_time(value);

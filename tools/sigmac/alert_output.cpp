@@ -13,10 +13,14 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   const auto b = static_cast<unsigned char>(s[i]);
   std::size_t n = 0;
   unsigned min = 0;
-  if (b >= 0xC2 && b <= 0xDF) n = 2, min = 0x80;
-  else if (b >= 0xE0 && b <= 0xEF) n = 3, min = 0x800;
-  else if (b >= 0xF0 && b <= 0xF4) n = 4, min = 0x10000;
-  else return 0;
+  if (b >= 0xC2 && b <= 0xDF)
+    n = 2, min = 0x80;
+  else if (b >= 0xE0 && b <= 0xEF)
+    n = 3, min = 0x800;
+  else if (b >= 0xF0 && b <= 0xF4)
+    n = 4, min = 0x10000;
+  else
+    return 0;
   if (i + n > s.size()) return 0;
   unsigned cp = b & (0xFF >> (n + 1));
   for (std::size_t k = 1; k < n; ++k) {
@@ -31,10 +35,16 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
 void append_value(std::string& out, const sigma::OutputValue& v) {
   using T = sigma::OutputValue::Type;
   switch (v.type) {
-    case T::Null: out += "null"; return;
+    case T::Null:
+      out += "null";
+      return;
     case T::Bool:
-    case T::Number: out += v.text; return;
-    case T::String: append_json_string(out, v.text); return;
+    case T::Number:
+      out += v.text;
+      return;
+    case T::String:
+      append_json_string(out, v.text);
+      return;
     case T::List:
       out += '[';
       for (std::size_t i = 0; i < v.list.size(); ++i) {
@@ -48,15 +58,20 @@ void append_value(std::string& out, const sigma::OutputValue& v) {
 
 // One table cell: lists joined by commas, control characters shown escaped so rows stay rows.
 std::string cell(const sigma::OutputValue& v) {
-  std::string text = v.type == sigma::OutputValue::Type::List ? fmt::format("{}", fmt::join(v.list, ","))
-                                                              : v.text;
+  std::string text =
+      v.type == sigma::OutputValue::Type::List ? fmt::format("{}", fmt::join(v.list, ",")) : v.text;
   std::string out;
   for (const char c : text) {
-    if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else if (static_cast<unsigned char>(c) < 0x20) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-    else out += c;
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c == '\r')
+      out += "\\r";
+    else if (static_cast<unsigned char>(c) < 0x20)
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+    else
+      out += c;
   }
   return out;
 }
@@ -75,14 +90,26 @@ void append_json_string(std::string& out, std::string_view text) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
         default:
-          if (c < 0x20 || c == 0x7F) out += fmt::format("\\u{:04x}", c);
-          else out += static_cast<char>(c);
+          if (c < 0x20 || c == 0x7F)
+            out += fmt::format("\\u{:04x}", c);
+          else
+            out += static_cast<char>(c);
       }
       ++i;
     } else if (const auto n = utf8_length(text, i)) {
@@ -138,7 +165,7 @@ std::string to_table(const std::vector<Row>& rows) {
     for (const auto& c : list.front()->alert.columns) header.push_back(c.name);
     std::vector<std::vector<std::string>> cells{header};
     for (const auto* r : list) {
-      std::vector<std::string> line{r->input, std::to_string(r->record)};
+      std::vector<std::string> line{std::string(r->input), std::to_string(r->record)};
       for (const auto& c : r->alert.columns) line.push_back(cell(c.value));
       cells.push_back(std::move(line));
     }

@@ -1,10 +1,10 @@
 // How `sigmac scan` prints alerts: one JSON object per line, or aligned tables for people.
 #pragma once
 
-#include <sigma/sigma.hpp>
-
 #include <cstdint>
+#include <sigma/sigma.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sigmac {
@@ -12,7 +12,9 @@ namespace sigmac {
 // An alert kept for output, with where its event came from.
 struct Row {
   sigma::Alert alert;
-  std::string input;     // the input as named on the command line ("-" for stdin)
+  // The input as named on the command line ("-" for stdin): a view of the name scan_stream was
+  // given, which the caller keeps while it keeps the rows.
+  std::string_view input;
   std::uint64_t record;  // 1-based record number in it
 };
 

@@ -34,8 +34,8 @@ std::unique_ptr<sigma::readers::Reader> scan_all(std::istream& in, const std::st
       options);
   while (const sigma::Event* event = reader->next()) {
     ++out.events;
-    for (const auto& alert : evaluator.evaluate(*event, sigma::readers::source_of(format, *event)))
-      out.rows.push_back(Row{alert, name, reader->record()});
+    for (auto& alert : evaluator.evaluate(*event, sigma::readers::source_of(format, *event)))
+      out.rows.push_back(Row{std::move(alert), name, reader->record()});
     flush();
   }
   return reader;
@@ -63,8 +63,8 @@ std::size_t auditd_cut(std::string_view text) {
   ++boundary;  // the start of the unfinished line after the last complete one
   auto next = stamp_of(text.substr(boundary), false);
   while (boundary > 0) {
-    const std::size_t prev = boundary - 1 == 0 ? std::string_view::npos
-                                               : text.rfind('\n', boundary - 2);
+    const std::size_t prev =
+        boundary - 1 == 0 ? std::string_view::npos : text.rfind('\n', boundary - 2);
     const std::size_t start = prev == std::string_view::npos ? 0 : prev + 1;
     const auto before = stamp_of(text.substr(start, boundary - 1 - start), true);
     if (next && *before != *next) return boundary;
@@ -83,20 +83,28 @@ std::size_t json_cut(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     switch (c) {
-      case '"': in_string = depth > 0; break;
+      case '"':
+        in_string = depth > 0;
+        break;
       case '{':
-      case '[': ++depth; break;
+      case '[':
+        ++depth;
+        break;
       case '}':
       case ']':
         if (depth > 0 && --depth == 0) cut = i + 1;
         break;
-      default: break;
+      default:
+        break;
     }
   }
   return cut;
@@ -104,8 +112,10 @@ std::size_t json_cut(std::string_view text) {
 
 std::size_t cut_of(Format format, std::string_view text) {
   switch (format) {
-    case Format::Auditd: return auditd_cut(text);
-    case Format::EvtxJson: return json_cut(text);
+    case Format::Auditd:
+      return auditd_cut(text);
+    case Format::EvtxJson:
+      return json_cut(text);
     default: {
       const std::size_t nl = text.rfind('\n');
       return nl == std::string_view::npos ? 0 : nl + 1;
@@ -126,8 +136,7 @@ class Pool {
  public:
   Pool(const std::string& name, Format format, const sigma::RuleSet& rules, unsigned threads)
       : name_(name), format_(format) {
-    for (unsigned i = 0; i < threads; ++i)
-      workers_.emplace_back([this, &rules] { work(rules); });
+    for (unsigned i = 0; i < threads; ++i) workers_.emplace_back([this, &rules] { work(rules); });
   }
   ~Pool() {
     {

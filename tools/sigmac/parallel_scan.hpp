@@ -9,11 +9,10 @@
 // so memory stays bounded on endless input.
 #pragma once
 
-#include <sigma/sigma.hpp>
-
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <sigma/sigma.hpp>
 #include <string>
 #include <vector>
 
@@ -38,9 +37,9 @@ struct ScanTotals {
   std::uint64_t events = 0, malformed = 0;
 };
 
-// Reads `in` (named `name` in rows and errors) as `format` and evaluates every event, routed by
-// its logsource (runtime/readers/logsource.hpp). `emit` is called on the calling thread, once
-// per chunk, in input order.
+// Reads `in` (named `name` in rows and errors; rows view `name`, so it must outlive them) as
+// `format` and evaluates every event, routed by its logsource (runtime/readers/logsource.hpp).
+// `emit` is called on the calling thread, once per chunk, in input order.
 ScanTotals scan_stream(std::istream& in, const std::string& name, sigma::readers::Format format,
                        const sigma::RuleSet& rules, const ScanSettings& settings,
                        const std::function<void(ChunkResult&)>& emit);

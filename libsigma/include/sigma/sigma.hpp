@@ -150,8 +150,9 @@ class Evaluator {
   Evaluator(const Evaluator&) = delete;
   Evaluator& operator=(const Evaluator&) = delete;
 
-  // Evaluates every rule on one event. The alerts stay valid until the next call.
-  std::span<const Alert> evaluate(const Event& event);
+  // Evaluates every rule on one event. The alerts stay valid until the next call; the caller
+  // may move them out (a scan keeping them does, instead of copying each).
+  std::span<Alert> evaluate(const Event& event);
   // The same, for the rules whose logsource fits `source` (compared ASCII case-insensitively):
   //  - a rule naming a product or service is skipped when the source names a different one;
   //  - a rule naming a category is skipped when the source lists categories without it;
@@ -159,7 +160,7 @@ class Evaluator {
   //    no category (`category: database` does not run on every Windows event).
   // Rules are indexed per source on first use: each event meets only the rules that fit its
   // source, and of those only the ones whose required literals it contains.
-  std::span<const Alert> evaluate(const Event& event, const EventSource& source);
+  std::span<Alert> evaluate(const Event& event, const EventSource& source);
 
   const RuleSet& rules() const;
 
