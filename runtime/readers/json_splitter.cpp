@@ -22,6 +22,14 @@ bool special(char c) {
     return c == '"' || c == '{' || c == '}' || c == '[' || c == ']';
 }
 
+// A block holds a newline or two: clearing bits beats a popcount, which without -mpopcnt is a
+// library call.
+unsigned count_bits(unsigned m) {
+  unsigned n = 0;
+  for (; m != 0; m &= m - 1) ++n;
+  return n;
+}
+
 // The first byte in [p, e) that is special(), or e; adds the newlines before it to `lines`.
 // Sixteen bytes at a time where SSE2 is there: strings and indentation are most of the text.
 template <bool InString>
@@ -43,10 +51,10 @@ const char* skip(const char* p, const char* e, std::uint64_t& lines) {
     const auto newlines = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)));
     if (found != 0) {
       const int at = std::countr_zero(found);
-      lines += static_cast<unsigned>(std::popcount(newlines & ((1u << at) - 1)));
+      lines += count_bits(newlines & ((1u << at) - 1));
       return p + at;
     }
-    lines += static_cast<unsigned>(std::popcount(newlines));
+    lines += count_bits(newlines);
   }
 #endif
   for (; p < e; ++p) {
