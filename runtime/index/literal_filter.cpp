@@ -31,22 +31,28 @@ void LiteralFilter::build_table(Table& t) {
 }
 
 void LiteralFilter::build() {
-  // How many literals contain each window: a long literal is keyed by its least shared one,
-  // so a window common to many literals (".exe", "\\win") rarely decides which are checked.
-  // Every literal's distinct windows, sorted: a window's count is the length of its run.
-  std::vector<std::uint32_t> all, grams;
-  for (const std::string& lit : literals_) {
-    grams.clear();
-    for (std::size_t i = 0; i + 4 <= lit.size(); ++i) grams.push_back(load(lit.data() + i, 4));
-    std::sort(grams.begin(), grams.end());
-    grams.erase(std::unique(grams.begin(), grams.end()), grams.end());
-    all.insert(all.end(), grams.begin(), grams.end());
-  }
-  std::sort(all.begin(), all.end());
-  const auto shared = [&](std::uint32_t g) {
-    const auto [lo, hi] = std::equal_range(all.begin(), all.end(), g);
-    return static_cast<std::uint32_t>(hi - lo);
+  // How many times each window occurs across the literals: a long literal is keyed by its
+  // least shared one, so a window common to many literals (".exe", "\\win") rarely decides
+  // which are checked. Counted in an open-addressing table: sorting the windows costs more
+  // than the rest of build() together.
+  std::size_t windows = 0;
+  for (const std::string& lit : literals_) windows += lit.size() >= 4 ? lit.size() - 3 : 0;
+  const std::size_t size = std::bit_ceil(std::max<std::size_t>(16, windows * 2));
+  const std::size_t mask = size - 1;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> counts(size, {0, 0});  // count 0: free
+  const auto slot_for = [&](std::uint32_t g) {
+    std::size_t slot = slot_of(g) & mask;
+    while (counts[slot].second != 0 && counts[slot].first != g) slot = (slot + 1) & mask;
+    return slot;
   };
+  for (const std::string& lit : literals_)
+    for (std::size_t i = 0; i + 4 <= lit.size(); ++i) {
+      const std::uint32_t g = load(lit.data() + i, 4);
+      auto& c = counts[slot_for(g)];
+      c.first = g;
+      ++c.second;
+    }
+  const auto shared = [&](std::uint32_t g) { return counts[slot_for(g)].second; };
   // A window's cost: how many literals share it (each is checked when it occurs), then how
   // common its bytes are in text (how often it occurs). One more sharing literal weighs as
   // much as a byte moving from rare to common.
