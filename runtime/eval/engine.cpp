@@ -7,29 +7,41 @@
 
 #include "runtime/eval/cost_order.hpp"
 #include "runtime/eval/engine_impl.hpp"
+#include "runtime/match/regex_literals.hpp"
 
 namespace sigma::runtime {
 namespace {
 
 match::TextOp text_op(ir::StringOp op) {
   switch (op) {
-    case ir::StringOp::Exact: return match::TextOp::Exact;
-    case ir::StringOp::Prefix: return match::TextOp::Prefix;
-    case ir::StringOp::Suffix: return match::TextOp::Suffix;
-    case ir::StringOp::Contains: return match::TextOp::Contains;
-    case ir::StringOp::Glob: return match::TextOp::Glob;
+    case ir::StringOp::Exact:
+      return match::TextOp::Exact;
+    case ir::StringOp::Prefix:
+      return match::TextOp::Prefix;
+    case ir::StringOp::Suffix:
+      return match::TextOp::Suffix;
+    case ir::StringOp::Contains:
+      return match::TextOp::Contains;
+    case ir::StringOp::Glob:
+      return match::TextOp::Glob;
   }
   return match::TextOp::Exact;
 }
 
 match::TimeField time_field(ir::TimePart part) {
   switch (part) {
-    case ir::TimePart::Minute: return match::TimeField::Minute;
-    case ir::TimePart::Hour: return match::TimeField::Hour;
-    case ir::TimePart::Day: return match::TimeField::Day;
-    case ir::TimePart::Week: return match::TimeField::Week;
-    case ir::TimePart::Month: return match::TimeField::Month;
-    case ir::TimePart::Year: return match::TimeField::Year;
+    case ir::TimePart::Minute:
+      return match::TimeField::Minute;
+    case ir::TimePart::Hour:
+      return match::TimeField::Hour;
+    case ir::TimePart::Day:
+      return match::TimeField::Day;
+    case ir::TimePart::Week:
+      return match::TimeField::Week;
+    case ir::TimePart::Month:
+      return match::TimeField::Month;
+    case ir::TimePart::Year:
+      return match::TimeField::Year;
   }
   return match::TimeField::Hour;
 }
@@ -64,7 +76,9 @@ LeafMatcher make_matcher(const ir::Program& p, const ir::Leaf& l, std::uint32_t 
         if constexpr (std::is_same_v<T, ir::StringMatch>) {
           out.m = leaf::String{match::TextMatcher(text_op(pred.op), pred.pattern), pred.cased};
         } else if constexpr (std::is_same_v<T, ir::RegexMatch>) {
-          out.m = leaf::Regex{pred.re.get()};
+          leaf::Regex r{pred.re.get(), {}};
+          if (pred.re != nullptr) r.needs = match::regex_literals(*pred.re, 1);
+          out.m = std::move(r);
         } else if constexpr (std::is_same_v<T, ir::NumberCmp>) {
           out.m = leaf::Number{pred.op, pred.value};
         } else if constexpr (std::is_same_v<T, ir::CidrMatch>) {

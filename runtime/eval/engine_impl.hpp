@@ -6,11 +6,10 @@
 // their capacity across events, so after the first few events nothing is allocated.
 #pragma once
 
-#include <sigma/event.hpp>
-
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <sigma/event.hpp>
 #include <span>
 #include <string>
 #include <string_view>
@@ -38,6 +37,10 @@ struct String {
 };
 struct Regex {
   const re2::RE2* re = nullptr;  // owned by the program; null if it failed to compile
+  // Folded literals one of which a value must contain for the regex to match it
+  // (match::regex_literals); empty when there are none. Most values lack them, and a search
+  // for a rare byte is far cheaper than running the regex.
+  std::vector<std::string> needs;
 };
 struct Number {
   ir::CmpOp op = ir::CmpOp::Eq;
@@ -75,7 +78,7 @@ struct Engine::Impl {
   std::vector<std::string_view> path_parts;  // every field's path, back to back
   std::vector<sigma::Field> fields;
   std::vector<LeafMatcher> leaves;
-  std::vector<float> leaf_costs;      // per leaf: cost_order.hpp's estimate
+  std::vector<float> leaf_costs;  // per leaf: cost_order.hpp's estimate
   // Per rule: its condition with cheap children first (a reordered copy in `reordered`), or
   // the program's own tree when that is too deep to copy (cost_order.hpp).
   std::vector<const ir::Node*> conditions;
@@ -113,7 +116,7 @@ struct Scratch::Impl {
   // Folded text of each value of the field (looks it up first if needed), folded once.
   std::span<const std::string_view> folded(std::uint32_t slot);
 
-  bool leaf(ir::LeafId id);          // memoized
+  bool leaf(ir::LeafId id);  // memoized
   // Records a leaf's result found by other means (the prefilter), as if computed.
   void know(ir::LeafId id, bool result) { memo[id] = (epoch << 1) | (result ? 1u : 0u); }
   // The prefilter saw the literal that leaf `id` needs in this event (the leaf may hold).
@@ -124,8 +127,8 @@ struct Scratch::Impl {
   const Engine::Impl* engine;
   const sigma::Event* event = nullptr;
   std::uint32_t epoch = 0;
-  std::vector<FieldCache> caches;     // one per field, plus the keyword slot
-  std::vector<std::uint32_t> memo;    // per leaf: epoch * 2 + result, when known this event
+  std::vector<FieldCache> caches;   // one per field, plus the keyword slot
+  std::vector<std::uint32_t> memo;  // per leaf: epoch * 2 + result, when known this event
   // Set by the prefilter for this event (null otherwise): per leaf, whether the prefilter
   // scanned the leaf's field for its literal, so that a leaf whose literal was not seen
   // (seen[leaf] != epoch) is false without being computed.
@@ -145,11 +148,16 @@ struct Scratch::Impl {
 inline std::optional<std::string_view> scalar_text(const sigma::Value& v,
                                                    char (&buf)[match::kNumberTextMax]) noexcept {
   switch (v.type) {
-    case sigma::Value::Type::Int: return match::format_int(v.integer, buf);
-    case sigma::Value::Type::Float: return match::format_double(v.real, buf);
-    case sigma::Value::Type::Bool: return match::format_bool(v.boolean);
-    case sigma::Value::Type::String: return v.text;
-    case sigma::Value::Type::Null: break;
+    case sigma::Value::Type::Int:
+      return match::format_int(v.integer, buf);
+    case sigma::Value::Type::Float:
+      return match::format_double(v.real, buf);
+    case sigma::Value::Type::Bool:
+      return match::format_bool(v.boolean);
+    case sigma::Value::Type::String:
+      return v.text;
+    case sigma::Value::Type::Null:
+      break;
   }
   return std::nullopt;
 }

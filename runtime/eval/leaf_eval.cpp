@@ -5,6 +5,7 @@
 // "true"), written into stack buffers so nothing is allocated.
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "runtime/eval/engine_impl.hpp"
@@ -23,22 +24,32 @@ bool compare(A a, ir::CmpOp op, B b) noexcept {
   const auto x = static_cast<long double>(a);
   const auto y = static_cast<long double>(b);
   switch (op) {
-    case ir::CmpOp::Eq: return x == y;
-    case ir::CmpOp::Lt: return x < y;
-    case ir::CmpOp::Lte: return x <= y;
-    case ir::CmpOp::Gt: return x > y;
-    case ir::CmpOp::Gte: return x >= y;
+    case ir::CmpOp::Eq:
+      return x == y;
+    case ir::CmpOp::Lt:
+      return x < y;
+    case ir::CmpOp::Lte:
+      return x <= y;
+    case ir::CmpOp::Gt:
+      return x > y;
+    case ir::CmpOp::Gte:
+      return x >= y;
   }
   return false;
 }
 
 bool text_relation(std::string_view a, ir::StringOp op, std::string_view b) noexcept {
   switch (op) {
-    case ir::StringOp::Exact: return a == b;
-    case ir::StringOp::Prefix: return a.starts_with(b);
-    case ir::StringOp::Suffix: return a.ends_with(b);
-    case ir::StringOp::Contains: return match::find_bytes(a, b, 0) != std::string_view::npos;
-    case ir::StringOp::Glob: return false;  // fieldref compares literals only
+    case ir::StringOp::Exact:
+      return a == b;
+    case ir::StringOp::Prefix:
+      return a.starts_with(b);
+    case ir::StringOp::Suffix:
+      return a.ends_with(b);
+    case ir::StringOp::Contains:
+      return match::find_bytes(a, b, 0) != std::string_view::npos;
+    case ir::StringOp::Glob:
+      return false;  // fieldref compares literals only
   }
   return false;
 }
@@ -67,9 +78,23 @@ class LeafEval {
   bool operator()(std::uint32_t slot, const leaf::Regex& l) {
     if (l.re == nullptr || !l.re->ok()) return false;
     const FieldCache& c = s_.lookup(slot);
+    const std::span<const std::string_view> folded =
+        l.needs.empty() ? std::span<const std::string_view>() : s_.folded(slot);
     char buf[match::kNumberTextMax];
-    for (const sigma::Value& v : c.values)
-      if (const auto t = scalar_text(v, buf); t && RE2::PartialMatch(*t, *l.re)) return true;
+    for (std::size_t i = 0; i < c.values.size(); ++i) {
+      const sigma::Value& v = c.values[i];
+      const auto t = scalar_text(v, buf);
+      if (!t) continue;
+      if (!l.needs.empty()) {
+        // Number and boolean text is already lower case.
+        const std::string_view lower = v.type == Type::String ? folded[i] : *t;
+        if (std::none_of(l.needs.begin(), l.needs.end(), [&](const std::string& n) {
+              return match::find_bytes(lower, n, 0) != std::string_view::npos;
+            }))
+          continue;
+      }
+      if (RE2::PartialMatch(*t, *l.re)) return true;
+    }
     return false;
   }
 
@@ -90,7 +115,8 @@ class LeafEval {
           }
           break;
         case Type::Bool:
-        case Type::Null: break;
+        case Type::Null:
+          break;
       }
     }
     return false;
@@ -142,9 +168,12 @@ class LeafEval {
   bool operator()(std::uint32_t slot, const leaf::Time& l) {
     for (const sigma::Value& v : s_.lookup(slot).values) {
       std::optional<match::CivilTime> t;
-      if (v.type == Type::Int) t = match::from_epoch(static_cast<double>(v.integer));
-      else if (v.type == Type::Float) t = match::from_epoch(v.real);
-      else if (v.type == Type::String) t = match::parse_timestamp(v.text);
+      if (v.type == Type::Int)
+        t = match::from_epoch(static_cast<double>(v.integer));
+      else if (v.type == Type::Float)
+        t = match::from_epoch(v.real);
+      else if (v.type == Type::String)
+        t = match::parse_timestamp(v.text);
       if (t && compare(match::time_field(*t, l.part), l.op, l.value)) return true;
     }
     return false;

@@ -38,12 +38,6 @@ inline constexpr std::size_t kMinLiteral = LiteralFilter::kMinLength;
 // The anchor of one leaf, or nullopt when the leaf cannot be one.
 std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_slot);
 
-// Literals (lower case, ASCII, kMinLiteral bytes or more) at least one of which occurs, in
-// any case, in every text the regex matches; empty when there is no such set. Found with
-// RE2's prefilter (FilteredRE2) and then pared down: an atom is dropped while the regex still
-// cannot match without one of the others, so AND(a, b) keeps only one of them.
-std::vector<std::string> regex_literals(const re2::RE2& re);
-
 // anchor_of for every leaf of a program, worked out once per engine and shared by the indexes
 // of every source.
 std::vector<std::optional<AnchorSpec>> anchors_of(const ir::Program& program,

@@ -1,10 +1,12 @@
 // Each leaf kind over the value shapes a host can report: strings, numbers, booleans, null,
 // lists, and absent fields.
-#include <catch.hpp>
-
 #include <re2/re2.h>
 
+#include <catch.hpp>
+#include <random>
+
 #include "runtime/match/cidr.hpp"
+#include "runtime/match/regex_literals.hpp"
 #include "tests/unit/eval/eval_fixture.hpp"
 
 using namespace sigma;
@@ -26,7 +28,9 @@ ir::RegexMatch regex(const std::string& pattern, bool i = false) {
   return ir::RegexMatch{pattern, i, false, false, std::make_shared<RE2>(pattern, opt)};
 }
 
-ir::CidrMatch cidr(const std::string& text) { return ir::CidrMatch{*match::parse_cidr(text), text}; }
+ir::CidrMatch cidr(const std::string& text) {
+  return ir::CidrMatch{*match::parse_cidr(text), text};
+}
 
 }  // namespace
 
@@ -59,7 +63,8 @@ TEST_CASE("numbers and booleans match strings by their text", "[leaf]") {
   CHECK(holds(pb, pb.eq("Ok", "true"), MockEvent{{"Ok", {boolean(true)}}}));
   CHECK(holds(pb, pb.eq("Ok", "TRUE"), MockEvent{{"Ok", {boolean(true)}}}));  // folded pattern
   CHECK_FALSE(holds(pb, pb.eq("Ok", "true"), MockEvent{{"Ok", {boolean(false)}}}));
-  CHECK(holds(pb, pb.str("Ok", StringOp::Exact, "false", true), MockEvent{{"Ok", {boolean(false)}}}));
+  CHECK(
+      holds(pb, pb.str("Ok", StringOp::Exact, "false", true), MockEvent{{"Ok", {boolean(false)}}}));
   // null never matches a string pattern, not even an empty one
   CHECK_FALSE(holds(pb, pb.eq("Ok", ""), MockEvent{{"Ok", {null()}}}));
   CHECK_FALSE(holds(pb, pb.str("Ok", StringOp::Contains, ""), MockEvent{{"Ok", {null()}}}));
@@ -91,7 +96,46 @@ TEST_CASE("regex: unanchored, raw text, flags in the compiled regex", "[leaf]") 
   CHECK(holds(pb, pb.leaf("EventID", regex("^46\\d\\d$")), MockEvent{{"EventID", {num(4688)}}}));
   CHECK_FALSE(holds(pb, pb.leaf("EventID", regex(".*")), MockEvent{{"EventID", {null()}}}));
   CHECK_FALSE(holds(pb, pb.leaf("EventID", regex(".*")), MockEvent{}));
-  CHECK_FALSE(holds(pb, pb.leaf("EventID", regex("(unclosed")), MockEvent{{"EventID", {str("(")}}}));
+  CHECK_FALSE(
+      holds(pb, pb.leaf("EventID", regex("(unclosed")), MockEvent{{"EventID", {str("(")}}}));
+}
+
+TEST_CASE("regex: the literal pre-check never changes a result", "[leaf]") {
+  // Patterns with literals the pre-check looks for (case-sensitive and not, in alternations,
+  // around classes), matched against random mixed-case text: the leaf must say what RE2 says.
+  const std::vector<std::pair<std::string, bool>> patterns = {
+      {"\\w+`(?:\\w+|-|.)`[\\w+|\\s]", false},
+      {"\"(?:\\{\\d\\})+\"\\s*-f", false},
+      {"(?i)\\$\\{`?e`?n`?v", false},
+      {"Ab(c|D)e", false},
+      {"ab(c|d)E", true},
+      {"^x[aA]`", false},
+      {"(A|b)\\d{2}", false},
+      {"\\s-[FTd]\\s", false}};
+  std::mt19937 rng(17);
+  const std::string alphabet = "aAbBcCdDeE`{}0123\" -fFTx$nNvV";
+  ProgramBuilder pb;
+  std::vector<ir::LeafId> ids;
+  for (const auto& [p, i] : patterns) {
+    ids.push_back(pb.leaf("f", regex(p, i)));
+    CHECK_FALSE(match::regex_literals(*regex(p, i).re, 1).empty());  // the pre-check runs
+  }
+  const runtime::Engine engine(pb.build());
+  for (int n = 0; n < 3000; ++n) {
+    std::string text;
+    for (std::size_t k = rng() % 16; k > 0; --k) text.push_back(alphabet[rng() % alphabet.size()]);
+    const int number = static_cast<int>(rng() % 300);
+    const MockEvent ev{{"f", {str(text), num(number)}}};
+    for (std::size_t k = 0; k < patterns.size(); ++k) {
+      RE2::Options opt;
+      opt.set_case_sensitive(!patterns[k].second);
+      const RE2 re(patterns[k].first, opt);
+      const bool want =
+          RE2::PartialMatch(text, re) || RE2::PartialMatch(std::to_string(number), re);
+      INFO("pattern " << patterns[k].first << " text " << text);
+      REQUIRE(eval_once(engine, L(ids[k]), ev) == want);
+    }
+  }
 }
 
 TEST_CASE("numeric comparisons", "[leaf]") {
@@ -106,14 +150,22 @@ TEST_CASE("numeric comparisons", "[leaf]") {
     bool lt, lte, gt, gte, eq;
   };
   const std::vector<Row> rows = {
-      {num(9), true, true, false, false, false},     {num(10), false, true, false, true, true},
-      {num(11), false, false, true, true, false},    {real(9.5), true, true, false, false, false},
-      {real(10.0), false, true, false, true, true},  {str("11"), false, false, true, true, false},
-      {str("9.99"), true, true, false, false, false}, {str("1e1"), false, true, false, true, true},
-      {str("-3"), true, true, false, false, false},   {str("+12"), false, false, true, true, false},
-      {str("10 "), false, false, false, false, false}, {str("ten"), false, false, false, false, false},
-      {str("0x10"), false, false, false, false, false}, {str("nan"), false, false, false, false, false},
-      {boolean(true), false, false, false, false, false}, {null(), false, false, false, false, false},
+      {num(9), true, true, false, false, false},
+      {num(10), false, true, false, true, true},
+      {num(11), false, false, true, true, false},
+      {real(9.5), true, true, false, false, false},
+      {real(10.0), false, true, false, true, true},
+      {str("11"), false, false, true, true, false},
+      {str("9.99"), true, true, false, false, false},
+      {str("1e1"), false, true, false, true, true},
+      {str("-3"), true, true, false, false, false},
+      {str("+12"), false, false, true, true, false},
+      {str("10 "), false, false, false, false, false},
+      {str("ten"), false, false, false, false, false},
+      {str("0x10"), false, false, false, false, false},
+      {str("nan"), false, false, false, false, false},
+      {boolean(true), false, false, false, false, false},
+      {null(), false, false, false, false, false},
   };
   const runtime::Engine engine(pb.build());
   for (const Row& r : rows) {

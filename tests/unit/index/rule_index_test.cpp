@@ -1,13 +1,13 @@
 // The indexed evaluation (logsource routing, covers, literal prefilter) must give exactly the
 // plain evaluation's result: checked on hand-made cases and on random rules and events.
-#include "runtime/index/rule_index.hpp"
-
+#include <catch.hpp>
 #include <re2/re2.h>
 
-#include <catch.hpp>
 #include <random>
 
 #include "runtime/event/field_store.hpp"
+#include "runtime/index/rule_index.hpp"
+#include "runtime/match/regex_literals.hpp"
 #include "tests/unit/eval/eval_fixture.hpp"
 
 using namespace sigma;
@@ -77,7 +77,7 @@ TEST_CASE("a regex is anchored by the literals it cannot match without", "[rule_
     RE2::Options o;
     o.set_case_sensitive(cased);
     o.set_log_errors(false);
-    auto got = runtime::regex_literals(RE2(pattern, o));
+    auto got = match::regex_literals(RE2(pattern, o), runtime::kMinLiteral);
     std::sort(got.begin(), got.end());
     return got;
   };

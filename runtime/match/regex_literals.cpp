@@ -1,0 +1,53 @@
+#include "runtime/match/regex_literals.hpp"
+
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace sigma::match {
+
+std::vector<std::string> regex_literals(const re2::RE2& re, std::size_t min_length) {
+  if (!re.ok()) return {};
+  re2::FilteredRE2 filter(static_cast<int>(min_length));
+  int id = 0;
+  if (filter.Add(re.pattern(), re.options(), &id) != re2::RE2::NoError) return {};
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  // The prefilter is a monotone AND/OR of atoms: the regex can match only if it passes with the
+  // atoms present. `present` holds every atom outside the cover; the cover works while the
+  // prefilter fails with them all present.
+  std::vector<bool> present(atoms.size());
+  for (std::size_t i = 0; i < atoms.size(); ++i) {
+    const std::string& a = atoms[i];
+    // Only ASCII atoms: our folding and RE2's lowering agree on those.
+    present[i] = a.size() < min_length ||
+                 std::any_of(a.begin(), a.end(), [](char c) { return (c & 0x80) != 0; });
+  }
+  std::vector<int> given, potential;
+  const auto passes = [&] {
+    given.clear();
+    for (std::size_t i = 0; i < atoms.size(); ++i)
+      if (present[i]) given.push_back(static_cast<int>(i));
+    filter.AllPotentials(given, &potential);
+    return !potential.empty();
+  };
+  if (passes()) return {};
+  // Short atoms go first, so the longer (rarer) ones stay in the cover.
+  std::vector<std::size_t> order(atoms.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return atoms[a].size() < atoms[b].size(); });
+  for (std::size_t i : order) {
+    if (present[i]) continue;
+    present[i] = true;
+    if (passes()) present[i] = false;  // needed
+  }
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < atoms.size(); ++i)
+    if (!present[i]) out.push_back(std::move(atoms[i]));
+  return out;
+}
+
+}  // namespace sigma::match
