@@ -42,21 +42,25 @@ class LiteralFilter {
     if (bits_ == 0 || text.size() < kMinLength) return;
     const char* p = text.data();
     const std::size_t n = text.size();
+    // Locals, so the loop keeps them in registers across the (rare) calls to check().
+    const std::uint64_t* const bitmap = bitmap_.data();
+    const unsigned shift = 32 - bits_;
+    const auto marked = [bitmap](std::uint32_t h) { return (bitmap[h >> 6] >> (h & 63)) & 1u; };
     std::size_t i = 0;
     if (short_.keys.empty()) {
       for (; i + 4 <= n; ++i) {
         const std::uint32_t g = load(p + i, 4);
-        if (marked(hash4(g))) check(long_, g, text, i, hit);
+        if (marked((g * kMul4) >> shift)) check(long_, g, text, i, hit);
       }
       return;
     }
     for (; i + 4 <= n; ++i) {
       const std::uint32_t g = load(p + i, 4);
-      if (marked(hash4(g))) check(long_, g, text, i, hit);
-      if (marked(hash3(g & 0xFFFFFFu))) check(short_, g & 0xFFFFFFu, text, i, hit);
+      if (marked((g * kMul4) >> shift)) check(long_, g, text, i, hit);
+      if (marked(((g & 0xFFFFFFu) * kMul3) >> shift)) check(short_, g & 0xFFFFFFu, text, i, hit);
     }
     const std::uint32_t g = load(p + i, 3);  // the last position holds 3 bytes (n >= 3 here)
-    if (marked(hash3(g))) check(short_, g, text, i, hit);
+    if (marked((g * kMul3) >> shift)) check(short_, g, text, i, hit);
   }
 
  private:
@@ -83,9 +87,9 @@ class LiteralFilter {
     return v;
   }
   // Two hashes into one bitmap, so a 3-byte key and a 4-byte one rarely share a bit.
-  std::uint32_t hash4(std::uint32_t gram) const { return (gram * 0x9E3779B1u) >> (32 - bits_); }
-  std::uint32_t hash3(std::uint32_t gram) const { return (gram * 0xC2B2AE35u) >> (32 - bits_); }
-  bool marked(std::uint32_t h) const { return (bitmap_[h >> 6] >> (h & 63)) & 1u; }
+  static constexpr std::uint32_t kMul4 = 0x9E3779B1u, kMul3 = 0xC2B2AE35u;
+  std::uint32_t hash4(std::uint32_t gram) const { return (gram * kMul4) >> (32 - bits_); }
+  std::uint32_t hash3(std::uint32_t gram) const { return (gram * kMul3) >> (32 - bits_); }
   void mark(std::uint32_t h) { bitmap_[h >> 6] |= std::uint64_t{1} << (h & 63); }
   static void build_table(Table& t);
 

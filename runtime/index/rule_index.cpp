@@ -38,6 +38,7 @@ struct RuleIndex::Impl {
   struct FieldScan {
     std::uint32_t slot = 0;
     std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> exact;
+    std::size_t longest_exact = 0;  // values longer than every exact anchor skip the hash
     LiteralFilter literals;
     std::vector<std::vector<std::uint32_t>> literal_anchors;  // literal id -> anchors
   };
@@ -137,6 +138,7 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     Impl::FieldScan& f = x.fields[it->second];
     if (spec.kind == AnchorSpec::Kind::Exact) {
       f.exact[spec.texts[0]].push_back(anchor);
+      f.longest_exact = std::max(f.longest_exact, spec.texts[0].size());
       continue;
     }
     for (const std::string& text : spec.texts) {
@@ -247,7 +249,7 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
                             ? std::optional<std::string_view>(folded[i])
                             : scalar_text(v, buf);
       if (!text) continue;
-      if (!f.exact.empty())
+      if (text->size() <= f.longest_exact)
         if (const auto it = f.exact.find(*text); it != f.exact.end())
           for (std::uint32_t a : it->second) hits.anchor(a);
       f.literals.scan(*text, [&](std::uint32_t lit) {
