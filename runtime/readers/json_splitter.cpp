@@ -174,4 +174,30 @@ JsonSplitter::Status JsonSplitter::next(std::string_view& text) {
   return Status::Value;
 }
 
+std::size_t complete_values_end(std::string_view text) {
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  std::uint64_t lines = 0;  // not needed here
+  std::size_t cut = 0, depth = 0;
+  bool in_string = false;
+  for (const char* p = begin; p < end;) {
+    p = in_string ? skip<true>(p, end, lines) : skip<false>(p, end, lines);
+    if (p == end) break;
+    const char c = *p++;
+    if (in_string) {
+      if (c != '\\')
+        in_string = false;
+      else if (p < end)
+        ++p;  // the escaped byte, whatever it is
+    } else if (c == '"') {
+      in_string = depth > 0;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if (depth > 0 && --depth == 0) {
+      cut = static_cast<std::size_t>(p - begin);
+    }
+  }
+  return cut;
+}
+
 }  // namespace sigma::readers

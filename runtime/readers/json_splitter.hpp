@@ -49,4 +49,9 @@ class JsonSplitter {
   std::string garbage_;
 };
 
+// The end of the last complete top-level value in `text` (0 when there is none), by the same
+// rules: strings and bracket depth, quotes outside any value ignored. For cutting an input into
+// pieces that split no value.
+std::size_t complete_values_end(std::string_view text);
+
 }  // namespace sigma::readers

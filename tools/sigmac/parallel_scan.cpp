@@ -9,6 +9,11 @@
 #include <optional>
 #include <thread>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "runtime/readers/json_splitter.hpp"
 #include "runtime/readers/logsource.hpp"
 #include "runtime/readers/memory_stream.hpp"
 
@@ -74,40 +79,27 @@ std::size_t auditd_cut(std::string_view text) {
   return 0;
 }
 
-// The end of the last complete top-level JSON value in `text`, 0 when there is none. Only
-// strings and bracket depth are tracked, as JsonSplitter does.
-std::size_t json_cut(std::string_view text) {
-  std::size_t cut = 0;
-  int depth = 0;
-  bool in_string = false, escaped = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (escaped)
-        escaped = false;
-      else if (c == '\\')
-        escaped = true;
-      else if (c == '"')
-        in_string = false;
-      continue;
+// The newlines in `text`, sixteen bytes at a time where SSE2 is there: the calling thread counts
+// every chunk's, and std::count is a byte at a time here.
+std::uint64_t count_newlines(std::string_view text) {
+  std::uint64_t n = 0;
+  std::size_t i = 0;
+#ifdef __SSE2__
+  const __m128i newline = _mm_set1_epi8('\n');
+  while (text.size() - i >= 16) {
+    // Per-byte counters (a match is -1, subtracted) summed every 255 blocks, before they wrap.
+    __m128i counts = _mm_setzero_si128();
+    for (std::size_t b = std::min<std::size_t>((text.size() - i) / 16, 255); b > 0; --b, i += 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(v, newline));
     }
-    switch (c) {
-      case '"':
-        in_string = depth > 0;
-        break;
-      case '{':
-      case '[':
-        ++depth;
-        break;
-      case '}':
-      case ']':
-        if (depth > 0 && --depth == 0) cut = i + 1;
-        break;
-      default:
-        break;
-    }
+    const __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());  // two 64-bit lane sums
+    n += static_cast<std::uint64_t>(_mm_cvtsi128_si32(sums)) +
+         static_cast<std::uint64_t>(_mm_extract_epi16(sums, 4));
   }
-  return cut;
+#endif
+  for (; i < text.size(); ++i) n += text[i] == '\n' ? 1 : 0;
+  return n;
 }
 
 std::size_t cut_of(Format format, std::string_view text) {
@@ -115,7 +107,7 @@ std::size_t cut_of(Format format, std::string_view text) {
     case Format::Auditd:
       return auditd_cut(text);
     case Format::EvtxJson:
-      return json_cut(text);
+      return sigma::readers::complete_values_end(text);
     default: {
       const std::size_t nl = text.rfind('\n');
       return nl == std::string_view::npos ? 0 : nl + 1;
@@ -269,11 +261,13 @@ ScanTotals scan_stream(std::istream& in, const std::string& name, Format format,
       if (cut > 0 || eof) break;
     }
     if (cut == 0) break;
+    // The chunk keeps the buffer; only the unfinished tail is copied back out.
     auto job = std::make_unique<Job>();
-    job->text.assign(pending, 0, cut);
-    pending.erase(0, cut);
+    job->text = std::move(pending);
+    pending.assign(job->text, cut, std::string::npos);
+    job->text.resize(cut);
     job->lines_before = lines;
-    lines += static_cast<std::uint64_t>(std::count(job->text.begin(), job->text.end(), '\n'));
+    lines += count_newlines(job->text);
     pool.submit(job.get());
     inflight.push_back(std::move(job));
     while (inflight.size() >= 2 * settings.threads) finish_front();

@@ -90,6 +90,46 @@ std::string random_object(std::mt19937& rng) {
 
 }  // namespace
 
+// complete_values_end, a byte at a time.
+std::size_t reference_end(std::string_view text) {
+  std::size_t cut = 0, depth = 0;
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = depth > 0;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) {
+      cut = i + 1;
+    }
+  }
+  return cut;
+}
+
+TEST_CASE("complete_values_end finds where the last whole value ends", "[json_splitter]") {
+  using sigma::readers::complete_values_end;
+  CHECK(complete_values_end("{\"a\":1}\n{\"b\":") == 7);
+  CHECK(complete_values_end("{\"a\":\"}\\\"\"}x") == 11);
+  CHECK(complete_values_end("\"}\" {}") == 6);  // quotes outside a value are not strings
+  CHECK(complete_values_end("{\"a\":\"\\") == 0);
+  std::mt19937 rng(9);
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    while (text.size() < 200) text += random_object(rng) + (rng() % 2 ? "}\n" : "");
+    text.resize(rng() % text.size());
+    INFO("text: " << text);
+    REQUIRE(complete_values_end(text) == reference_end(text));
+  }
+}
+
 TEST_CASE("JsonSplitter cuts values, strings and escapes as the reference does",
           "[json_splitter]") {
   CHECK(split("{\"a\":\"}\\\"{\"}\n{\"b\":[1,{}]}", 1000) ==
