@@ -2,8 +2,9 @@
 #include <fmt/format.h>
 
 #include <sigma/diagnostic.hpp>
-
 #include <string>
+
+#include "runtime/text/json_text.hpp"
 
 namespace sigma {
 namespace {
@@ -20,25 +21,6 @@ std::string_view line_of(std::string_view source, std::uint32_t line) {
   auto text = source.substr(start, end - start);
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
   return text;
-}
-
-void append_json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
-  for (const char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20)
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        else
-          out.push_back(c);
-    }
-  }
-  out.push_back('"');
 }
 
 const char* severity_name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
@@ -78,19 +60,19 @@ std::string diagnostics_to_json(const std::vector<Diagnostic>& ds) {
     const auto& d = ds[i];
     if (i) out += ",";
     out += "{\"severity\":";
-    append_json_string(out, severity_name(d.severity));
+    text::append_json_string(out, severity_name(d.severity));
     out += ",\"code\":";
-    append_json_string(out, d.code);
+    text::append_json_string(out, d.code);
     out += ",\"message\":";
-    append_json_string(out, d.message);
+    text::append_json_string(out, d.message);
     out += ",\"file\":";
-    append_json_string(out, d.location.file);
+    text::append_json_string(out, d.location.file);
     out += fmt::format(",\"line\":{},\"column\":{},\"length\":{}", d.location.line,
                        d.location.column, d.length);
     out += ",\"label\":";
-    append_json_string(out, d.label);
+    text::append_json_string(out, d.label);
     out += ",\"help\":";
-    append_json_string(out, d.help);
+    text::append_json_string(out, d.help);
     out += "}";
   }
   out += "]";

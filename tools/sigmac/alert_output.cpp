@@ -5,32 +5,10 @@
 #include <algorithm>
 #include <map>
 
+#include "runtime/text/json_text.hpp"
+
 namespace sigmac {
 namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is not one.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  std::size_t n = 0;
-  unsigned min = 0;
-  if (b >= 0xC2 && b <= 0xDF)
-    n = 2, min = 0x80;
-  else if (b >= 0xE0 && b <= 0xEF)
-    n = 3, min = 0x800;
-  else if (b >= 0xF0 && b <= 0xF4)
-    n = 4, min = 0x10000;
-  else
-    return 0;
-  if (i + n > s.size()) return 0;
-  unsigned cp = b & (0xFF >> (n + 1));
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
 
 void append_value(std::string& out, const sigma::OutputValue& v) {
   using T = sigma::OutputValue::Type;
@@ -43,13 +21,13 @@ void append_value(std::string& out, const sigma::OutputValue& v) {
       out += v.text;
       return;
     case T::String:
-      append_json_string(out, v.text);
+      sigma::text::append_json_string(out, v.text);
       return;
     case T::List:
       out += '[';
       for (std::size_t i = 0; i < v.list.size(); ++i) {
         if (i) out += ',';
-        append_json_string(out, v.list[i]);
+        sigma::text::append_json_string(out, v.list[i]);
       }
       out += ']';
       return;
@@ -84,61 +62,22 @@ std::size_t display_width(std::string_view s) {
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
-  for (std::size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        default:
-          if (c < 0x20 || c == 0x7F)
-            out += fmt::format("\\u{:04x}", c);
-          else
-            out += static_cast<char>(c);
-      }
-      ++i;
-    } else if (const auto n = utf8_length(text, i)) {
-      out.append(text.substr(i, n));
-      i += n;
-    } else {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      ++i;
-    }
-  }
-  out += '"';
-}
-
 std::string to_jsonl(const Row& row) {
   const auto& rule = *row.alert.rule;
   std::string out = "{\"rule_id\":";
-  append_json_string(out, rule.id);
+  sigma::text::append_json_string(out, rule.id);
   out += ",\"title\":";
-  append_json_string(out, rule.title);
+  sigma::text::append_json_string(out, rule.title);
   out += ",\"level\":";
-  append_json_string(out, rule.level);
+  sigma::text::append_json_string(out, rule.level);
   out += ",\"input\":";
-  append_json_string(out, row.input);
+  sigma::text::append_json_string(out, row.input);
   out += fmt::format(",\"record\":{},\"fields\":{{", row.record);
   bool first = true;
   for (const auto& c : row.alert.columns) {
     if (!first) out += ',';
     first = false;
-    append_json_string(out, c.name);
+    sigma::text::append_json_string(out, c.name);
     out += ':';
     append_value(out, c.value);
   }

@@ -24,7 +24,4 @@ std::string to_jsonl(const Row& row);
 // Rows grouped by rule (in order of first appearance), each group a titled, aligned table.
 std::string to_table(const std::vector<Row>& rows);
 
-// JSON string literal of `text`; invalid UTF-8 becomes U+FFFD so the output stays valid JSON.
-void append_json_string(std::string& out, std::string_view text);
-
 }  // namespace sigmac
