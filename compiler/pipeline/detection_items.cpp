@@ -68,6 +68,28 @@ void note_rename(RuleContext& ctx, const std::string& from, const std::string& t
   ctx.field_applied[to] = std::move(ids);
 }
 
+// Replaces each value that `to(v)` gives texts for (an optional or a pointer to a list) by one
+// copy of it per text; the rest stay. True when any value was replaced.
+template <class To>
+bool expand_values(std::vector<ast::Value>& values, To&& to) {
+  std::vector<ast::Value> out;
+  bool changed = false;
+  for (const auto& v : values) {
+    const auto texts = to(v);
+    if (!texts) {
+      out.push_back(v);
+      continue;
+    }
+    changed = true;
+    for (const auto& text : *texts) {
+      out.push_back(v);
+      out.back().text = text;
+    }
+  }
+  values = std::move(out);
+  return changed;
+}
+
 // Renames each of the item's fields the field name conditions select; a one-to-many mapping
 // leaves the item matching on any of the names. `fieldref` values are field names too.
 bool rename_fields(const ProcessingItem& item, ast::DetectionItem& d, RuleContext& ctx) {
@@ -87,23 +109,12 @@ bool rename_fields(const ProcessingItem& item, ast::DetectionItem& d, RuleContex
     }
   }
   if (changed) set_fields(d, out);
-  if (has_modifier(d, "fieldref")) {
-    std::vector<ast::Value> values;
-    for (const auto& v : d.values) {
+  if (has_modifier(d, "fieldref"))
+    changed |= expand_values(d.values, [&](const ast::Value& v) {
       std::optional<std::vector<std::string>> to;
       if (field_matches(item, v.text, ctx)) to = rename(item.transformation, v.text);
-      if (!to) {
-        values.push_back(v);
-        continue;
-      }
-      changed = true;
-      for (const auto& n : *to) {
-        values.push_back(v);
-        values.back().text = n;
-      }
-    }
-    d.values = std::move(values);
-  }
+      return to;
+    });
   return changed;
 }
 
@@ -120,9 +131,15 @@ std::string exact_text(const SigmaString& s, bool placeholders) {
           out.push_back(c);
         }
         break;
-      case Part::Kind::AnyRun: out.push_back('*'); break;
-      case Part::Kind::AnyChar: out.push_back('?'); break;
-      case Part::Kind::Placeholder: out += "%" + p.text + "%"; break;
+      case Part::Kind::AnyRun:
+        out.push_back('*');
+        break;
+      case Part::Kind::AnyChar:
+        out.push_back('?');
+        break;
+      case Part::Kind::Placeholder:
+        out += "%" + p.text + "%";
+        break;
     }
   }
   return out;
@@ -157,8 +174,10 @@ void replace_string(const ReplaceString& t, ast::Value& v, bool expand) {
     }
     std::string text = p.text;
     RE2::GlobalReplace(&text, *t.regex, t.replacement);
-    if (t.interpret_special) out.append(SigmaString::parse(text, expand));
-    else out.append_literal(text);
+    if (t.interpret_special)
+      out.append(SigmaString::parse(text, expand));
+    else
+      out.append_literal(text);
   }
   v.text = exact_text(out, expand);
 }
@@ -227,7 +246,8 @@ void resolve_placeholders(const Placeholders& t, ast::DetectionItem& d, RuleCont
     for (const auto& p : parsed.parts()) {
       if (p.kind != Part::Kind::Placeholder) continue;
       const auto& name = p.text;
-      if (!t.include.empty() && std::find(t.include.begin(), t.include.end(), name) == t.include.end())
+      if (!t.include.empty() &&
+          std::find(t.include.begin(), t.include.end(), name) == t.include.end())
         continue;
       if (std::find(t.exclude.begin(), t.exclude.end(), name) != t.exclude.end()) continue;
       const bool done = std::any_of(d.placeholders.begin(), d.placeholders.end(),
@@ -239,11 +259,12 @@ void resolve_placeholders(const Placeholders& t, ast::DetectionItem& d, RuleCont
         continue;
       }
       const auto& vars = ctx.pipeline.vars;
-      const auto it = std::find_if(vars.begin(), vars.end(),
-                                   [&](const auto& e) { return e.first == name; });
+      const auto it =
+          std::find_if(vars.begin(), vars.end(), [&](const auto& e) { return e.first == name; });
       if (it == vars.end()) {
-        ctx.refuse(v.pos, "placeholder %" + name + "% has no value in the pipeline's `vars`",
-                   "define it under `vars:` in a pipeline, or handle it with wildcard_placeholders");
+        ctx.refuse(
+            v.pos, "placeholder %" + name + "% has no value in the pipeline's `vars`",
+            "define it under `vars:` in a pipeline, or handle it with wildcard_placeholders");
         continue;
       }
       d.placeholders.push_back({name, it->second});
@@ -256,59 +277,47 @@ void resolve_placeholders(const Placeholders& t, ast::DetectionItem& d, RuleCont
 bool transform_values(const ProcessingItem& item, ast::DetectionItem& d, RuleContext& ctx) {
   const bool expand = has_modifier(d, "expand");
   bool changed = false;
-  std::visit(
-      Overloaded{
-          [&](const ReplaceString& t) {
-            for (auto& v : d.values) {
-              const auto before = v.text;
-              replace_string(t, v, expand);
-              changed = changed || v.text != before;
-            }
-          },
-          [&](const MapString& t) {
-            std::vector<ast::Value> out;
-            for (const auto& v : d.values) {
-              const auto* to = v.kind == VK::String ? lookup(t.mapping, v.text) : nullptr;
-              if (!to) {
-                out.push_back(v);
-                continue;
-              }
-              changed = true;
-              for (const auto& s : *to) {
-                out.push_back(v);
-                out.back().text = s;
-              }
-            }
-            d.values = std::move(out);
-          },
-          [&](const SetValue& t) {
-            for (auto& v : d.values) {
-              const auto pos = v.pos;
-              v = t.value;
-              v.pos = pos;
-            }
-            changed = !d.values.empty();
-          },
-          [&](const ConvertType& t) {
-            for (auto& v : d.values) {
-              if (t.to_number) {
-                if (!to_number(v))
-                  ctx.refuse(v.pos, "`" + v.text + "` cannot be converted to a number",
-                             "convert_type: num needs numeric values");
-              } else if (v.kind == VK::Int || v.kind == VK::Float || v.kind == VK::Bool) {
-                v.kind = VK::String;
-              }
-            }
-            changed = true;
-          },
-          [&](const CaseChange& t) {
-            for (auto& v : d.values) change_case(t, v, expand);
-            changed = true;
-          },
-          [&](const Placeholders& t) { resolve_placeholders(t, d, ctx, changed); },
-          [](const auto&) {},
-      },
-      item.transformation);
+  std::visit(Overloaded{
+                 [&](const ReplaceString& t) {
+                   for (auto& v : d.values) {
+                     const auto before = v.text;
+                     replace_string(t, v, expand);
+                     changed = changed || v.text != before;
+                   }
+                 },
+                 [&](const MapString& t) {
+                   changed |= expand_values(d.values, [&](const ast::Value& v) {
+                     return v.kind == VK::String ? lookup(t.mapping, v.text) : nullptr;
+                   });
+                 },
+                 [&](const SetValue& t) {
+                   for (auto& v : d.values) {
+                     const auto pos = v.pos;
+                     v = t.value;
+                     v.pos = pos;
+                   }
+                   changed = !d.values.empty();
+                 },
+                 [&](const ConvertType& t) {
+                   for (auto& v : d.values) {
+                     if (t.to_number) {
+                       if (!to_number(v))
+                         ctx.refuse(v.pos, "`" + v.text + "` cannot be converted to a number",
+                                    "convert_type: num needs numeric values");
+                     } else if (v.kind == VK::Int || v.kind == VK::Float || v.kind == VK::Bool) {
+                       v.kind = VK::String;
+                     }
+                   }
+                   changed = true;
+                 },
+                 [&](const CaseChange& t) {
+                   for (auto& v : d.values) change_case(t, v, expand);
+                   changed = true;
+                 },
+                 [&](const Placeholders& t) { resolve_placeholders(t, d, ctx, changed); },
+                 [](const auto&) {},
+             },
+             item.transformation);
   return changed;
 }
 
@@ -341,7 +350,8 @@ void transform_selections(const ProcessingItem& item, std::vector<ast::Selection
           }
           changed = true;
         } else if (const auto* f = std::get_if<Failure>(&t)) {
-          ctx.refuse(d.key_pos, f->message, "processing item `" + item.id + "` refuses this detection item");
+          ctx.refuse(d.key_pos, f->message,
+                     "processing item `" + item.id + "` refuses this detection item");
           return;
         } else if (is_field_name_transformation(t)) {
           changed = rename_fields(item, d, ctx);
