@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <utility>
 
 namespace sigma::text {
 
@@ -20,18 +21,11 @@ constexpr std::array<std::uint8_t, 256> make_byte_rank() {
   const char* by_frequency = "etaoinsrhldcumfpgwybvkxjqz";  // most common first
   for (int i = 0; by_frequency[i] != 0; ++i)
     r[static_cast<unsigned char>(by_frequency[i])] = static_cast<std::uint8_t>(255 - 2 * i);
-  r[' '] = 250;
-  r['\\'] = 235;
-  r['.'] = 230;
-  r['-'] = 215;
-  r['/'] = 205;
-  r[':'] = 195;
-  r['_'] = 175;
-  r['"'] = 170;
-  r['='] = 165;
-  r[','] = 160;
-  r['\t'] = 100;
-  r['\n'] = 100;
+  // Space and the punctuation of paths, options and key=value text.
+  constexpr std::pair<char, std::uint8_t> kCommon[] = {
+      {' ', 250}, {'\\', 235}, {'.', 230}, {'-', 215}, {'/', 205},  {':', 195},
+      {'_', 175}, {'"', 170},  {'=', 165}, {',', 160}, {'\t', 100}, {'\n', 100}};
+  for (const auto& [c, rank] : kCommon) r[static_cast<unsigned char>(c)] = rank;
   return r;
 }
 }  // namespace detail
