@@ -96,8 +96,8 @@ void LiteralFilter::build() {
   // with few literals stays small enough for L1.
   bits_ = std::clamp<unsigned>(static_cast<unsigned>(std::bit_width(keys * 32)), 8, 22);
   bitmap_.assign((std::size_t{1} << bits_) / 64, 0);
-  for (const Key& k : short_.keys) mark(hash3(k.gram));
-  for (const Key& k : long_.keys) mark(hash4(k.gram));
+  for (const Key& k : short_.keys) mark(hash3(k.gram, 32 - bits_));
+  for (const Key& k : long_.keys) mark(hash4(k.gram, 32 - bits_));
 }
 
 }  // namespace sigma::runtime

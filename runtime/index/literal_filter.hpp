@@ -50,17 +50,17 @@ class LiteralFilter {
     if (short_.keys.empty()) {
       for (; i + 4 <= n; ++i) {
         const std::uint32_t g = load(p + i, 4);
-        if (marked((g * kMul4) >> shift)) check(long_, g, text, i, hit);
+        if (marked(hash4(g, shift))) check(long_, g, text, i, hit);
       }
       return;
     }
     for (; i + 4 <= n; ++i) {
       const std::uint32_t g = load(p + i, 4);
-      if (marked((g * kMul4) >> shift)) check(long_, g, text, i, hit);
-      if (marked(((g & 0xFFFFFFu) * kMul3) >> shift)) check(short_, g & 0xFFFFFFu, text, i, hit);
+      if (marked(hash4(g, shift))) check(long_, g, text, i, hit);
+      if (marked(hash3(g & 0xFFFFFFu, shift))) check(short_, g & 0xFFFFFFu, text, i, hit);
     }
     const std::uint32_t g = load(p + i, 3);  // the last position holds 3 bytes (n >= 3 here)
-    if (marked((g * kMul3) >> shift)) check(short_, g, text, i, hit);
+    if (marked(hash3(g, shift))) check(short_, g, text, i, hit);
   }
 
  private:
@@ -87,9 +87,13 @@ class LiteralFilter {
     return v;
   }
   // Two hashes into one bitmap, so a 3-byte key and a 4-byte one rarely share a bit.
-  static constexpr std::uint32_t kMul4 = 0x9E3779B1u, kMul3 = 0xC2B2AE35u;
-  std::uint32_t hash4(std::uint32_t gram) const { return (gram * kMul4) >> (32 - bits_); }
-  std::uint32_t hash3(std::uint32_t gram) const { return (gram * kMul3) >> (32 - bits_); }
+  // `shift` is 32 - bits_.
+  static std::uint32_t hash4(std::uint32_t gram, unsigned shift) {
+    return (gram * 0x9E3779B1u) >> shift;
+  }
+  static std::uint32_t hash3(std::uint32_t gram, unsigned shift) {
+    return (gram * 0xC2B2AE35u) >> shift;
+  }
   void mark(std::uint32_t h) { bitmap_[h >> 6] |= std::uint64_t{1} << (h & 63); }
   static void build_table(Table& t);
 
