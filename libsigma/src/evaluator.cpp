@@ -44,7 +44,7 @@ void normalize_time(OutputValue& v) {
 
 }  // namespace
 
-struct Evaluator::Impl : expr::Context {
+struct Evaluator::Impl final : expr::Context {
   explicit Impl(RuleSet r) : rules(std::move(r)), scratch(*rules.impl().engine) {}
 
   // expr::Context: what eval / where expressions see of the current event.
