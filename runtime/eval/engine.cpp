@@ -2,6 +2,8 @@
 // implements the public entry points of engine.hpp on top of Scratch::Impl.
 #include "runtime/eval/engine.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <stdexcept>
 #include <string>
 
@@ -120,6 +122,16 @@ Engine::Engine(std::shared_ptr<const ir::Program> program) : impl_(std::make_uni
     at += f.path.size();
   }
   e.keyword_slot = static_cast<std::uint32_t>(p.fields.size());
+  e.by_name.assign(std::bit_ceil(std::max<std::size_t>(16, e.fields.size() * 2)), {});
+  for (const sigma::Field& f : e.fields) {
+    e.dotted.push_back(f.name.find('.') != std::string_view::npos ? 1 : 0);
+    const std::uint64_t hash = event::hash_name(f.name);
+    if (e.slot_named(f.name, hash) != Impl::kNoSlot) continue;  // a name given twice
+    const std::size_t mask = e.by_name.size() - 1;
+    std::size_t i = hash & mask;
+    while (e.by_name[i].slot != Impl::kNoSlot) i = (i + 1) & mask;
+    e.by_name[i] = {hash, f.id};
+  }
 
   e.leaves.reserve(p.leaves.size());
   for (const ir::Leaf& l : p.leaves.all()) e.leaves.push_back(make_matcher(p, l, e.keyword_slot));

@@ -18,6 +18,7 @@
 
 #include "compiler/ir/ir.hpp"
 #include "runtime/eval/engine.hpp"
+#include "runtime/event/field_store.hpp"
 #include "runtime/match/cidr.hpp"
 #include "runtime/match/number.hpp"
 #include "runtime/match/text_match.hpp"
@@ -87,6 +88,26 @@ struct Engine::Impl {
   // Whether rule `r`'s tree was shallow enough to reorder (and so to walk recursively).
   bool shallow(std::uint32_t r) const { return conditions[r] != &program->rules[r].condition; }
   std::uint32_t keyword_slot = 0;  // == fields.size(): the keyword pseudo-field
+
+  // For binding a FieldStore's entries to fields (Scratch::Impl::bind): every field by the
+  // store's name hash (open addressing), and which field names have a dot, as those are the
+  // ones a store may answer without an entry (through its fallback).
+  static constexpr std::uint32_t kNoSlot = 0xffffffffu;
+  struct Named {
+    std::uint64_t hash = 0;
+    std::uint32_t slot = kNoSlot;
+  };
+  std::vector<Named> by_name;
+  std::vector<std::uint8_t> dotted;
+  // The field called `name` (hash: event::hash_name(name)), or kNoSlot.
+  std::uint32_t slot_named(std::string_view name, std::uint64_t hash) const {
+    const std::size_t mask = by_name.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Named& n = by_name[i];
+      if (n.slot == kNoSlot) return kNoSlot;
+      if (n.hash == hash && fields[n.slot].name == name) return n.slot;
+    }
+  }
 };
 
 // What one event has told us about one field (or, in the keyword slot, its raw text or all its
@@ -110,6 +131,9 @@ struct Scratch::Impl {
   explicit Impl(const Engine::Impl& e);
 
   void reset(const sigma::Event& ev);
+  // Fills the field caches from a FieldStore's entries in one pass (reset() does it for such
+  // events), so no field of it is looked up by name afterwards.
+  void bind(const sigma::event::FieldStore& store);
 
   // The field's values for this event: looked up on first use, then cached.
   const FieldCache& lookup(std::uint32_t slot);
@@ -127,6 +151,9 @@ struct Scratch::Impl {
   const Engine::Impl* engine;
   const sigma::Event* event = nullptr;
   std::uint32_t epoch = 0;
+  // The event is a bound FieldStore: a field without a dot that bind() did not fill is absent.
+  bool bound = false;
+  std::vector<std::uint32_t> bound_slots;  // fields bind() filled, in order of first entry
   std::vector<FieldCache> caches;   // one per field, plus the keyword slot
   std::vector<std::uint32_t> memo;  // per leaf: epoch * 2 + result, when known this event
   // Set by the prefilter for this event (null otherwise): per leaf, whether the prefilter

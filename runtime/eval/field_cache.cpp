@@ -13,6 +13,7 @@ Scratch::Impl::Impl(const Engine::Impl& e)
 void Scratch::Impl::reset(const sigma::Event& ev) {
   event = &ev;
   prefiltered = nullptr;
+  bound = false;
   ++stats.events;
   // Memo entries hold epoch * 2 + result, so the epoch must fit in 31 bits. When it would not,
   // clear every stamp once (every ~2 billion events) and start again at 1; 0 means "never".
@@ -23,6 +24,25 @@ void Scratch::Impl::reset(const sigma::Event& ev) {
     epoch = 0;
   }
   ++epoch;
+  if (const auto* store = dynamic_cast<const sigma::event::FieldStore*>(&ev)) bind(*store);
+}
+
+void Scratch::Impl::bind(const sigma::event::FieldStore& store) {
+  bound = true;
+  bound_slots.clear();
+  for (const sigma::event::FieldStore::Entry& e : store.entries()) {
+    const std::uint32_t slot = engine->slot_named(e.name, e.hash);
+    if (slot == Engine::Impl::kNoSlot) continue;
+    FieldCache& c = caches[slot];
+    if (c.epoch != epoch) {
+      c.epoch = epoch;
+      c.present = true;
+      c.values.clear();
+      bound_slots.push_back(slot);
+      ++stats.lookups;
+    }
+    c.values.push_back(e.value);
+  }
 }
 
 const FieldCache& Scratch::Impl::lookup(std::uint32_t slot) {
@@ -30,6 +50,10 @@ const FieldCache& Scratch::Impl::lookup(std::uint32_t slot) {
   if (c.epoch == epoch) return c;
   c.epoch = epoch;
   c.values.clear();
+  if (bound && slot != engine->keyword_slot && engine->dotted[slot] == 0) {
+    c.present = false;  // bind() saw no entry of it
+    return c;
+  }
   collector.out = &c.values;
   ++stats.lookups;
   if (slot == engine->keyword_slot) {

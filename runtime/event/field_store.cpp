@@ -5,13 +5,6 @@
 namespace sigma::event {
 namespace {
 
-// FNV-1a: names are short, so a simple byte hash beats anything clever here.
-std::uint64_t hash_name(std::string_view s) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h ^ (h >> 29);
-}
-
 constexpr std::size_t kInitialSlots = 64;
 
 }  // namespace
@@ -25,13 +18,14 @@ void FieldStore::clear() {
   arena_.reset();
 }
 
-std::uint32_t FieldStore::find(std::string_view name) const {
+std::uint32_t FieldStore::find(std::string_view name, std::uint64_t hash) const {
   if (index_.empty()) return kNone;
   const std::size_t mask = index_.size() - 1;
-  for (std::size_t i = hash_name(name) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     std::uint32_t slot = index_[i];
     if (slot == 0) return kNone;
-    if (entries_[slot - 1].name == name) return slot - 1;
+    const Entry& e = entries_[slot - 1];
+    if (e.hash == hash && e.name == name) return slot - 1;
   }
 }
 
@@ -42,22 +36,27 @@ void FieldStore::grow_index() {
   // Re-insert first entries only: list members are reached through `next`.
   for (std::uint32_t e = 0; e < entries_.size(); ++e) {
     if (entries_[e].tail == kNone) continue;  // not the first entry of its name
-    std::size_t i = hash_name(entries_[e].name) & mask;
+    std::size_t i = entries_[e].hash & mask;
     while (index_[i] != 0) i = (i + 1) & mask;
     index_[i] = e + 1;
   }
 }
 
 void FieldStore::add(std::string_view name, const sigma::Value& value) {
+  const std::uint64_t hash = hash_name(name);
+  add(name, hash, find(name, hash), value);
+}
+
+void FieldStore::add(std::string_view name, std::uint64_t hash, std::uint32_t head,
+                     const sigma::Value& value) {
   const auto at = static_cast<std::uint32_t>(entries_.size());
-  std::uint32_t head = find(name);
   if (head != kNone) {
-    entries_.push_back({name, value, kNone, kNone});
+    entries_.push_back({name, value, kNone, kNone, hash});
     entries_[entries_[head].tail].next = at;
     entries_[head].tail = at;
     return;
   }
-  entries_.push_back({name, value, kNone, at});
+  entries_.push_back({name, value, kNone, at, hash});
   // Keep the load factor under 1/2 so probes stay short.
   if ((distinct_ + 1) * 2 > index_.size()) {
     ++distinct_;
@@ -66,14 +65,15 @@ void FieldStore::add(std::string_view name, const sigma::Value& value) {
   }
   ++distinct_;
   const std::size_t mask = index_.size() - 1;
-  std::size_t i = hash_name(name) & mask;
+  std::size_t i = hash & mask;
   while (index_[i] != 0) i = (i + 1) & mask;
   index_[i] = at + 1;
 }
 
 bool FieldStore::add_if_absent(std::string_view name, const sigma::Value& value) {
-  if (find(name) != kNone) return false;
-  add(name, value);
+  const std::uint64_t hash = hash_name(name);
+  if (find(name, hash) != kNone) return false;
+  add(name, hash, kNone, value);
   return true;
 }
 

@@ -27,6 +27,15 @@
 
 namespace sigma::event {
 
+// The hash FieldStore keys names by (FNV-1a: names are short, so a simple byte hash beats
+// anything clever here). Entries carry it, so an engine binding them to its own field ids
+// hashes no name twice.
+inline std::uint64_t hash_name(std::string_view s) noexcept {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 29);
+}
+
 class FieldStore final : public sigma::Event {
  public:
   struct Entry {
@@ -34,6 +43,7 @@ class FieldStore final : public sigma::Event {
     sigma::Value value;
     std::uint32_t next = kNone;  // next value of the same name (list order)
     std::uint32_t tail = kNone;  // on the first entry of a name: its last value
+    std::uint64_t hash = 0;      // hash_name(name), so a consumer need not hash it again
   };
   static constexpr std::uint32_t kNone = 0xffffffffu;
 
@@ -63,7 +73,12 @@ class FieldStore final : public sigma::Event {
   void for_each_string(sigma::ValueSink& out) const override;
 
  private:
-  std::uint32_t find(std::string_view name) const;  // index of the name's first entry
+  // Index of the name's first entry; `hash` is hash_name(name).
+  std::uint32_t find(std::string_view name, std::uint64_t hash) const;
+  std::uint32_t find(std::string_view name) const { return find(name, hash_name(name)); }
+  // add() once the name is hashed and its first entry (`head`) found, or kNone.
+  void add(std::string_view name, std::uint64_t hash, std::uint32_t head,
+           const sigma::Value& value);
   void grow_index();
 
   std::vector<Entry> entries_;

@@ -4,7 +4,6 @@
 #include <unordered_map>
 
 #include "runtime/eval/engine_impl.hpp"
-#include "runtime/event/field_store.hpp"
 #include "runtime/index/anchors.hpp"
 #include "runtime/index/literal_filter.hpp"
 
@@ -49,9 +48,11 @@ struct RuleIndex::Impl {
   std::vector<Anchor> anchors;
   std::vector<std::uint32_t> anchor_rules;
   std::vector<FieldScan> fields;
-  // Fields a FieldStore event lists in its entries (names without a dot), by name; the rest
-  // (dotted names, the keyword slot) are looked up for every event.
-  std::unordered_map<std::string_view, std::uint32_t, Hash, std::equal_to<>> listed;
+  // For a FieldStore event, which the Scratch has bound: the scan of each field by slot
+  // (kNone if none), visited for the fields the event has. Fields that may be present without
+  // an entry (dotted names, the keyword slot) are `unlisted`, scanned for every event.
+  static constexpr std::uint32_t kNone = 0xffffffffu;
+  std::vector<std::uint32_t> listed;
   std::vector<std::uint32_t> unlisted;
 };
 
@@ -153,10 +154,11 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
   }
 
   for (auto& f : x.fields) f.literals.build();
+  x.listed.assign(e.fields.size(), Impl::kNone);
   for (std::uint32_t i = 0; i < x.fields.size(); ++i) {
     const std::uint32_t slot = x.fields[i].slot;
-    if (slot < e.fields.size() && e.fields[slot].name.find('.') == std::string_view::npos)
-      x.listed.emplace(e.fields[slot].name, i);
+    if (slot < e.fields.size() && e.dotted[slot] == 0)
+      x.listed[slot] = i;
     else
       x.unlisted.push_back(i);
   }
@@ -178,12 +180,10 @@ struct IndexScratch::Impl {
   void prepare(const RuleIndex::Impl& index) {
     if (marks.size() < index.rules.size()) marks.resize(index.rules.size(), 0);
     if (anchor_marks.size() < index.anchors.size()) anchor_marks.resize(index.anchors.size(), 0);
-    if (field_marks.size() < index.fields.size()) field_marks.resize(index.fields.size(), 0);
   }
 
   std::vector<std::uint32_t> marks;  // per rule position: the stamp of the event that chose it
   std::vector<std::uint32_t> anchor_marks;  // per anchor: the stamp of the event that hit it
-  std::vector<std::uint32_t> field_marks;   // per field: the stamp of the event that scanned it
   std::uint32_t stamp = 0;
   std::vector<std::uint32_t> candidates;
   Stats stats;
@@ -231,7 +231,6 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
   if (++is.stamp == 0) {  // wrapped: forget every mark once
     std::fill(is.marks.begin(), is.marks.end(), 0u);
     std::fill(is.anchor_marks.begin(), is.anchor_marks.end(), 0u);
-    std::fill(is.field_marks.begin(), is.field_marks.end(), 0u);
     is.stamp = 1;
   }
   is.candidates.clear();
@@ -258,13 +257,9 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
     }
   };
   // The readers' events list their fields: visit the ones present instead of asking for each.
-  if (const auto* store = dynamic_cast<const sigma::event::FieldStore*>(&event)) {
-    for (const auto& entry : store->entries()) {
-      const auto it = x.listed.find(entry.name);
-      if (it == x.listed.end() || is.field_marks[it->second] == is.stamp) continue;
-      is.field_marks[it->second] = is.stamp;
-      scan_field(it->second);
-    }
+  if (s.bound) {
+    for (const std::uint32_t slot : s.bound_slots)
+      if (const std::uint32_t fi = x.listed[slot]; fi != RuleIndex::Impl::kNone) scan_field(fi);
     for (std::uint32_t fi : x.unlisted) scan_field(fi);
   } else {
     for (std::uint32_t fi = 0; fi < x.fields.size(); ++fi) scan_field(fi);

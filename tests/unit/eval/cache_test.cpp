@@ -3,6 +3,7 @@
 #include <catch.hpp>
 
 #include "tests/unit/eval/eval_fixture.hpp"
+#include "runtime/event/field_store.hpp"
 
 using namespace sigma;
 using namespace sigma::test;
@@ -147,5 +148,51 @@ TEST_CASE("many events through one scratch", "[cache]") {
     std::vector<std::uint32_t> hits;
     runtime::match(engine, MockEvent{{"n", {num(i % 2)}}}, scratch, hits);
     REQUIRE(hits.size() == static_cast<std::size_t>(i % 2));
+  }
+}
+
+TEST_CASE("a FieldStore's fields are bound in one pass, without name lookups", "[cache]") {
+  ProgramBuilder pb;
+  pb.rule("image", L(pb.str("Image", StringOp::Suffix, "\\cmd.exe")));
+  pb.rule("second arg", L(pb.str("Arg", StringOp::Exact, "/c")));  // Arg is a list
+  pb.rule("missing", L(pb.leaf("Missing", ir::Exists{})));
+  pb.rule("not missing", Not(L(pb.leaf("Missing", ir::Exists{}))));
+  pb.rule("stored dotted", L(pb.eq("a.b", "1")));
+  pb.rule("fallback dotted", L(pb.eq("Event.System.EventID", "4688")));
+  pb.rule("number", L(pb.leaf("Pid", ir::NumberCmp{ir::CmpOp::Gt, 100, "100"})));
+  const runtime::Engine engine(pb.build());
+  runtime::Scratch scratch(engine);
+
+  // The fallback answers the dotted name the store lacks, and counts how often it is asked.
+  MockEvent fallback{{"Event.System.EventID", {num(4688)}}, {"Image", {str("wrong")}}};
+  event::FieldStore store;
+  store.add("Image", Value::string("C:\\Windows\\CMD.EXE"));
+  store.add("Arg", Value::string("/k"));
+  store.add("Pid", Value::from_int(4242));
+  store.add("Arg", Value::string("/C"));
+  store.add("a.b", Value::string("1"));
+  store.add("Unused", Value::string("x"));
+  store.set_fallback(&fallback);
+
+  for (int round = 0; round < 2; ++round) {  // the second event reuses every cache
+    CAPTURE(round);
+    std::vector<std::uint32_t> hits;
+    runtime::match(engine, store, scratch, hits);
+    CHECK(hits == std::vector<std::uint32_t>{0, 1, 3, 4, 5, 6});
+    // Only the dotted name the store has no entry for goes to the fallback; no other field is
+    // looked up by name (Missing is known absent, Image came from the store, not the fallback).
+    CHECK(fallback.lookups("Event.System.EventID") == round + 1);
+    CHECK(fallback.total_lookups() == round + 1);
+    // Per event: four fields bound (Unused is no rule's), one asked of the store, none for
+    // Missing, which the pass proved absent.
+    CHECK(scratch.stats().lookups == 5u * static_cast<unsigned>(round + 1));
+    bool present = true;
+    CHECK(runtime::field_values(engine, pb.field("Missing"), scratch, present).empty());
+    CHECK_FALSE(present);
+    const auto args = runtime::field_values(engine, pb.field("Arg"), scratch, present);
+    CHECK(present);
+    REQUIRE(args.size() == 2);
+    CHECK(args[0].text == "/k");  // list order is entry order
+    CHECK(args[1].text == "/C");
   }
 }
