@@ -50,9 +50,11 @@ std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_
       a.texts = {longest_literal(m->pattern)};
       break;
   }
-  // One or two bytes occur in most text: scanning for them would cost more than the memmem
-  // of the few candidate rules that use them, and they would make poor covers.
-  if (a.texts[0].size() < kMinLiteral) return std::nullopt;
+  // One or two ASCII bytes occur in most text: scanning for them would cost more than the
+  // memmem of the few candidate rules that use them, and they would make poor covers. A
+  // 2-byte character of another script (homoglyph rules) is rare, and is scanned for only
+  // where the text leaves ASCII.
+  if (!LiteralFilter::accepts(a.texts[0])) return std::nullopt;
   return a;
 }
 

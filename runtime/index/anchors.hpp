@@ -32,7 +32,8 @@ struct AnchorSpec {
 };
 
 // Literals shorter than this are not anchors (exact values of any length are): one or two
-// bytes occur in most text.
+// bytes occur in most text. The exception is a 2-byte literal that starts with a non-ASCII
+// byte (LiteralFilter::accepts).
 inline constexpr std::size_t kMinLiteral = LiteralFilter::kMinLength;
 
 // The anchor of one leaf, or nullopt when the leaf cannot be one.

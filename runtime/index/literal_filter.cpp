@@ -62,13 +62,18 @@ void LiteralFilter::build() {
   };
   short_ = {};
   long_ = {};
+  pairs_ = {};
   pool_.clear();
   for (std::uint32_t id = 0; id < literals_.size(); ++id) {
     const std::string& lit = literals_[id];
-    if (lit.size() < kMinLength) continue;
+    if (!accepts(lit)) continue;
     const auto start = static_cast<std::uint32_t>(pool_.size());
     const auto size = static_cast<std::uint32_t>(lit.size());
     pool_ += lit;
+    if (lit.size() == 2) {
+      pairs_.keys.push_back({load(lit.data(), 2), id, start, size, 0});
+      continue;
+    }
     if (lit.size() == kMinLength) {
       short_.keys.push_back({load(lit.data(), 3), id, start, size, 0});
       continue;
@@ -87,6 +92,12 @@ void LiteralFilter::build() {
   }
   build_table(short_);
   build_table(long_);
+  build_table(pairs_);
+  pair_bits_.clear();
+  if (!pairs_.keys.empty()) {
+    pair_bits_.assign(std::size_t{1} << 10, 0);  // 2^16 grams, 64 to a word
+    for (const Key& k : pairs_.keys) pair_bits_[k.gram >> 6] |= std::uint64_t{1} << (k.gram & 63);
+  }
 
   const std::size_t keys = short_.keys.size() + long_.keys.size();
   bitmap_.clear();

@@ -4,22 +4,28 @@
 // literals share, and of those the one of rarest bytes), a 3-byte literal by all of it. A scan
 // slides over the text and tests the 4 bytes at each position (and the 3 bytes, when there are
 // 3-byte keys) against a bitmap of hashed keys; on a hit it checks the literals keyed there in
-// place. Building takes time linear in the literals (milliseconds for the whole SigmaHQ
-// corpus), where a Vectorscan database of the same literals takes about 25 us per literal to
-// compile (0.8 s for the corpus, more than compiling the rules themselves); scanning costs
-// about a nanosecond per byte.
+// place. A 2-byte literal is accepted when it starts with a non-ASCII byte (one character of
+// another script, such as the Cyrillic lookalikes of homoglyph rules): those pairs are tested
+// only where the text has a non-ASCII byte, found sixteen bytes at a time.
+//
+// Building takes time linear in the literals (milliseconds for the whole SigmaHQ corpus), where a
+// Vectorscan database of the same literals takes about 25 us per literal to compile (0.8 s for the
+// corpus, more than compiling the rules themselves); scanning costs about a nanosecond per byte.
 //
 //   LiteralFilter f;
-//   auto id = f.add("mimikatz");   // literals of kMinLength bytes or more
+//   auto id = f.add("mimikatz");   // literals accepts() keeps
 //   f.build();
 //   f.scan(text, [&](std::uint32_t id) { ... });   // once per occurrence
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "runtime/text/simd.hpp"
 
 namespace sigma::runtime {
 
@@ -27,8 +33,14 @@ class LiteralFilter {
  public:
   static constexpr std::size_t kMinLength = 3;
 
-  // Adds a literal of at least kMinLength bytes (shorter ones are ignored); ids are dense, in
-  // order of addition.
+  // Whether add() keeps `literal`: kMinLength bytes or more, or 2 starting with a non-ASCII byte.
+  static bool accepts(std::string_view literal) {
+    return literal.size() >= kMinLength ||
+           (literal.size() == 2 && static_cast<unsigned char>(literal[0]) >= 0x80);
+  }
+
+  // Adds a literal (one accepts() refuses is kept but never found); ids are dense, in order of
+  // addition.
   std::uint32_t add(std::string_view literal);
   std::size_t size() const { return literals_.size(); }
   bool empty() const { return literals_.empty(); }
@@ -39,6 +51,7 @@ class LiteralFilter {
   // Calls hit(id) for each occurrence of a literal in `text` (so possibly more than once).
   template <class Hit>
   void scan(std::string_view text, Hit&& hit) const {
+    if (!pairs_.keys.empty()) scan_pairs(text, hit);
     if (bits_ == 0 || text.size() < kMinLength) return;
     const char* p = text.data();
     const std::size_t n = text.size();
@@ -97,6 +110,25 @@ class LiteralFilter {
   void mark(std::uint32_t h) { bitmap_[h >> 6] |= std::uint64_t{1} << (h & 63); }
   static void build_table(Table& t);
 
+  // The 2-byte keys at each non-ASCII byte of `text` but its last.
+  template <class Hit>
+  void scan_pairs(std::string_view text, Hit& hit) const {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    const auto at = [&](std::size_t i) {
+      const std::uint32_t g = load(text.data() + i, 2);
+      if ((pair_bits_[g >> 6] >> (g & 63)) & 1u) check(pairs_, g, text, i, hit);
+    };
+    std::size_t i = 0;
+    for (; i + 16 <= n; i += 16)
+      for (std::uint32_t m = text::high_bits16(p + i); m != 0; m &= m - 1) {
+        const std::size_t j = i + static_cast<std::size_t>(std::countr_zero(m));
+        if (j + 1 < n) at(j);
+      }
+    for (; i + 1 < n; ++i)
+      if (p[i] >= 0x80) at(i);
+  }
+
   template <class Hit>
   void check(const Table& t, std::uint32_t gram, std::string_view text, std::size_t at,
              Hit& hit) const {
@@ -115,10 +147,12 @@ class LiteralFilter {
   }
 
   std::vector<std::string> literals_;
-  std::string pool_;                   // every literal's bytes, back to back, for check()
-  Table short_, long_;                 // 3-byte keys, 4-byte keys
-  std::vector<std::uint64_t> bitmap_;  // one bit per hash (hash3, hash4) of a key
-  unsigned bits_ = 0;                  // log2 of the number of hashes; 0: no keys
+  std::string pool_;                      // every literal's bytes, back to back, for check()
+  Table short_, long_;                    // 3-byte keys, 4-byte keys
+  Table pairs_;                           // 2-byte keys (non-ASCII first byte)
+  std::vector<std::uint64_t> pair_bits_;  // one bit per 2-byte gram: 8 KiB when there are pairs
+  std::vector<std::uint64_t> bitmap_;     // one bit per hash (hash3, hash4) of a key
+  unsigned bits_ = 0;                     // log2 of the number of hashes; 0: no keys
 };
 
 }  // namespace sigma::runtime

@@ -70,3 +70,48 @@ TEST_CASE("LiteralFilter handles bytes of every value", "[literal_filter]") {
   CHECK(found(f, std::string("x\x00\xff\x80y", 5)) == std::set<std::uint32_t>{0});
   CHECK(found(f, "say \xf0\x9f\x98\x80!") == std::set<std::uint32_t>{1});
 }
+
+TEST_CASE("LiteralFilter finds 2-byte literals that start outside ASCII", "[literal_filter]") {
+  LiteralFilter f;
+  // Cyrillic small a and o (the lookalikes of homoglyph rules), an ASCII pair it refuses, and
+  // a long literal beside them.
+  const std::vector<std::string> lits = {"\xd0\xb0", "\xd0\xbe", "ab", "c:\\windows"};
+  for (const auto& l : lits) f.add(l);
+  f.build();
+  CHECK(LiteralFilter::accepts(lits[0]));
+  CHECK_FALSE(LiteralFilter::accepts(lits[2]));
+  CHECK(found(f, "ab").empty());
+  CHECK(found(f, "p\xd0\xb0ypal") == std::set<std::uint32_t>{0});
+  // Past the first sixteen bytes, and as the very last two bytes.
+  CHECK(found(f, "c:\\windows\\system32\\n\xd0\xbetepad.exe \xd0\xb0") ==
+        std::set<std::uint32_t>{0, 1, 3});
+  CHECK(found(f, "\xd0").empty());              // cut short
+  CHECK(found(f, "\xd0\xd0\xb1\xb0").empty());  // the bytes, but not as a pair
+  CHECK(found(f, std::string(40, 'x') + "\xd0\xbe") == std::set<std::uint32_t>{1});
+}
+
+TEST_CASE("LiteralFilter agrees with a plain search on non-ASCII literals and texts",
+          "[literal_filter]") {
+  std::mt19937 rng(11);
+  const std::string alphabet = "ab.\xd0\xb0\xbe\xc3";
+  const auto random_text = [&](std::size_t len) {
+    std::string s;
+    for (std::size_t i = 0; i < len; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
+    return s;
+  };
+  for (int round = 0; round < 20; ++round) {
+    LiteralFilter f;
+    std::vector<std::string> lits;
+    for (int i = 0; i < 40; ++i) lits.push_back(random_text(2 + rng() % 5));
+    for (const auto& l : lits) f.add(l);
+    f.build();
+    for (int t = 0; t < 50; ++t) {
+      const std::string text = random_text(rng() % 70);
+      std::set<std::uint32_t> expected;
+      for (std::uint32_t i = 0; i < lits.size(); ++i)
+        if (LiteralFilter::accepts(lits[i]) && text.find(lits[i]) != std::string::npos)
+          expected.insert(i);
+      REQUIRE(found(f, text) == expected);
+    }
+  }
+}

@@ -122,11 +122,14 @@ class RandomCase {
  public:
   explicit RandomCase(unsigned seed) : rng_(seed) {}
 
+  // Up to `max` characters, among them Cyrillic A and a (2-byte literals the filter scans for
+  // only where the text leaves ASCII).
   std::string text(std::size_t max) {
-    static const std::string alphabet = "abAB\\-.";
+    static const char* const alphabet[] = {"a", "b", "A",        "B",       "\\",
+                                           "-", ".", "\xd0\x90", "\xd0\xb0"};
     std::string s;
     const std::size_t n = rng_() % (max + 1);
-    for (std::size_t i = 0; i < n; ++i) s.push_back(alphabet[rng_() % alphabet.size()]);
+    for (std::size_t i = 0; i < n; ++i) s += alphabet[rng_() % std::size(alphabet)];
     return s;
   }
 
