@@ -154,6 +154,7 @@ struct Scratch::Impl {
   // The event is a bound FieldStore: a field without a dot that bind() did not fill is absent.
   bool bound = false;
   std::vector<std::uint32_t> bound_slots;  // fields bind() filled, in order of first entry
+  std::vector<std::uint32_t> entry_slots;  // per entry of the bound store: its field, or kNoSlot
   std::vector<FieldCache> caches;   // one per field, plus the keyword slot
   std::vector<std::uint32_t> memo;  // per leaf: epoch * 2 + result, when known this event
   // Set by the prefilter for this event (null otherwise): per leaf, whether the prefilter

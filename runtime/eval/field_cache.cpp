@@ -30,8 +30,10 @@ void Scratch::Impl::reset(const sigma::Event& ev) {
 void Scratch::Impl::bind(const sigma::event::FieldStore& store) {
   bound = true;
   bound_slots.clear();
+  entry_slots.clear();
   for (const sigma::event::FieldStore::Entry& e : store.entries()) {
     const std::uint32_t slot = engine->slot_named(e.name, e.hash);
+    entry_slots.push_back(slot);
     if (slot == Engine::Impl::kNoSlot) continue;
     FieldCache& c = caches[slot];
     if (c.epoch != epoch) {

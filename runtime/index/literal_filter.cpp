@@ -30,7 +30,7 @@ void LiteralFilter::build_table(Table& t) {
   }
 }
 
-void LiteralFilter::build() {
+void LiteralFilter::build(const LiteralFilter* also) {
   // How many times each window occurs across the literals: a long literal is keyed by its
   // least shared one, so a window common to many literals (".exe", "\\win") rarely decides
   // which are checked. Counted in an open-addressing table: sorting the windows costs more
@@ -89,6 +89,21 @@ void LiteralFilter::build() {
         best_cost = c;
       }
     long_.keys.push_back({load(lit.data() + best, 4), id, start, size, best});
+  }
+  if (also != nullptr) {
+    const auto base = static_cast<std::uint32_t>(literals_.size());
+    const auto pool_base = static_cast<std::uint32_t>(pool_.size());
+    pool_ += also->pool_;
+    const auto append = [&](const Table& from, Table& to) {
+      for (Key k : from.keys) {
+        k.literal += base;
+        k.start += pool_base;
+        to.keys.push_back(k);
+      }
+    };
+    append(also->short_, short_);
+    append(also->long_, long_);
+    append(also->pairs_, pairs_);
   }
   build_table(short_);
   build_table(long_);

@@ -45,8 +45,10 @@ class LiteralFilter {
   std::size_t size() const { return literals_.size(); }
   bool empty() const { return literals_.empty(); }
 
-  // Chooses the keys and builds the tables; call once, after the last add().
-  void build();
+  // Chooses the keys and builds the tables; call once, after the last add(). With `also` (a
+  // filter built already), this one finds also's literals too, as ids size() + their id there,
+  // keyed as `also` keyed them: cheaper than adding them again when many filters share them.
+  void build(const LiteralFilter* also = nullptr);
 
   // Calls hit(id) for each occurrence of a literal in `text` (so possibly more than once).
   template <class Hit>

@@ -4,8 +4,10 @@
 #include <unordered_map>
 
 #include "runtime/eval/engine_impl.hpp"
+#include "runtime/event/field_store.hpp"
 #include "runtime/index/anchors.hpp"
 #include "runtime/index/literal_filter.hpp"
+#include "runtime/text/casefold.hpp"
 
 namespace sigma::runtime {
 namespace {
@@ -40,6 +42,9 @@ struct RuleIndex::Impl {
     std::size_t longest_exact = 0;  // values longer than every exact anchor skip the hash
     LiteralFilter literals;
     std::vector<std::vector<std::uint32_t>> literal_anchors;  // literal id -> anchors
+    // Literal ids from `own` on are the keyword scan's literals (id - own there), appended to
+    // the scans of listed fields: see `keywords`.
+    std::uint32_t own = 0;
   };
 
   std::vector<std::uint32_t> rules;       // program rule indexes, ascending
@@ -54,6 +59,11 @@ struct RuleIndex::Impl {
   static constexpr std::uint32_t kNone = 0xffffffffu;
   std::vector<std::uint32_t> listed;
   std::vector<std::uint32_t> unlisted;
+  // The keyword scan, when there is one. Keywords search every string of an event that has no
+  // raw text, and most of those strings are the values of listed fields, which are scanned
+  // anyway: so the listed fields' scans hold the keyword literals too, and for a bound event
+  // without raw text only the strings of the other entries are scanned for keywords alone.
+  std::uint32_t keywords = kNone;
 };
 
 RuleIndex::RuleIndex(const Engine& engine, const Source& source,
@@ -153,14 +163,27 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     }
   }
 
-  for (auto& f : x.fields) f.literals.build();
   x.listed.assign(e.fields.size(), Impl::kNone);
   for (std::uint32_t i = 0; i < x.fields.size(); ++i) {
-    const std::uint32_t slot = x.fields[i].slot;
-    if (slot < e.fields.size() && e.dotted[slot] == 0)
-      x.listed[slot] = i;
+    Impl::FieldScan& f = x.fields[i];
+    f.own = static_cast<std::uint32_t>(f.literals.size());
+    if (f.slot < e.fields.size() && e.dotted[f.slot] == 0)
+      x.listed[f.slot] = i;
     else
       x.unlisted.push_back(i);
+    if (f.slot == e.keyword_slot) x.keywords = i;
+  }
+  const LiteralFilter* keyword_literals = nullptr;
+  if (x.keywords != Impl::kNone) {
+    x.fields[x.keywords].literals.build();
+    keyword_literals = &x.fields[x.keywords].literals;
+  }
+  for (std::uint32_t i = 0; i < x.fields.size(); ++i) {
+    Impl::FieldScan& f = x.fields[i];
+    if (f.slot < e.fields.size() && x.listed[f.slot] == i)
+      f.literals.build(keyword_literals);
+    else if (i != x.keywords)  // built above
+      f.literals.build();
   }
 }
 
@@ -186,6 +209,7 @@ struct IndexScratch::Impl {
   std::vector<std::uint32_t> anchor_marks;  // per anchor: the stamp of the event that hit it
   std::uint32_t stamp = 0;
   std::vector<std::uint32_t> candidates;
+  std::string fold_buf;  // an entry's folded text, for the keyword scan
   Stats stats;
 };
 
@@ -199,7 +223,6 @@ struct Hits {
   const RuleIndex::Impl* index;
   IndexScratch::Impl* is;
   Scratch::Impl* s;
-  const RuleIndex::Impl::FieldScan* field;
 
   void anchor(std::uint32_t a) {
     if (is->anchor_marks[a] == is->stamp) return;
@@ -234,25 +257,37 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
     is.stamp = 1;
   }
   is.candidates.clear();
-  Hits hits{&x, &is, &s, nullptr};
+  Hits hits{&x, &is, &s};
+  // Whether the listed fields' scans stand for the keyword scan (RuleIndex::Impl::keywords).
+  const bool merged = x.keywords != RuleIndex::Impl::kNone && s.bound && event.raw().empty();
+  const auto* keywords = x.keywords == RuleIndex::Impl::kNone ? nullptr : &x.fields[x.keywords];
+  const auto exact_keywords = [&](std::string_view text) {
+    if (text.size() <= keywords->longest_exact)
+      if (const auto it = keywords->exact.find(text); it != keywords->exact.end())
+        for (std::uint32_t a : it->second) hits.anchor(a);
+  };
   char buf[match::kNumberTextMax];
   const auto scan_field = [&](std::uint32_t fi) {
     const auto& f = x.fields[fi];
     const FieldCache& c = s.lookup(f.slot);
     if (!c.present || c.values.empty()) return;
-    hits.field = &f;
     const std::span<const std::string_view> folded = s.folded(f.slot);
     for (std::size_t i = 0; i < c.values.size(); ++i) {
       const sigma::Value& v = c.values[i];
-      const auto text = v.type == sigma::Value::Type::String
-                            ? std::optional<std::string_view>(folded[i])
-                            : scalar_text(v, buf);
+      const bool string = v.type == sigma::Value::Type::String;
+      const auto text = string ? std::optional<std::string_view>(folded[i]) : scalar_text(v, buf);
       if (!text) continue;
       if (text->size() <= f.longest_exact)
         if (const auto it = f.exact.find(*text); it != f.exact.end())
           for (std::uint32_t a : it->second) hits.anchor(a);
+      const bool with_keywords = merged && string;  // keywords see strings only
+      if (with_keywords) exact_keywords(*text);
       f.literals.scan(*text, [&](std::uint32_t lit) {
-        for (std::uint32_t a : f.literal_anchors[lit]) hits.anchor(a);
+        if (lit < f.own) {
+          for (std::uint32_t a : f.literal_anchors[lit]) hits.anchor(a);
+        } else if (with_keywords) {
+          for (std::uint32_t a : keywords->literal_anchors[lit - f.own]) hits.anchor(a);
+        }
       });
     }
   };
@@ -260,7 +295,28 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
   if (s.bound) {
     for (const std::uint32_t slot : s.bound_slots)
       if (const std::uint32_t fi = x.listed[slot]; fi != RuleIndex::Impl::kNone) scan_field(fi);
-    for (std::uint32_t fi : x.unlisted) scan_field(fi);
+    for (std::uint32_t fi : x.unlisted)
+      if (!merged || fi != x.keywords) scan_field(fi);
+    if (merged) {
+      // Keywords in the strings the listed fields' scans did not cover.
+      const auto& entries = static_cast<const sigma::event::FieldStore&>(event).entries();
+      for (std::size_t i = 0; i < entries.size(); ++i) {
+        const sigma::Value& v = entries[i].value;
+        if (v.type != sigma::Value::Type::String) continue;
+        const std::uint32_t slot = s.entry_slots[i];
+        if (slot != Engine::Impl::kNoSlot && x.listed[slot] != RuleIndex::Impl::kNone) continue;
+        std::string_view text = v.text;
+        if (!text::is_folded(text)) {
+          is.fold_buf.clear();
+          text::casefold_append(text, is.fold_buf);
+          text = is.fold_buf;
+        }
+        exact_keywords(text);
+        keywords->literals.scan(text, [&](std::uint32_t lit) {
+          for (std::uint32_t a : keywords->literal_anchors[lit]) hits.anchor(a);
+        });
+      }
+    }
   } else {
     for (std::uint32_t fi = 0; fi < x.fields.size(); ++fi) scan_field(fi);
   }

@@ -8,7 +8,8 @@
 // Per event the prefilter reads each anchored field once (through the Scratch cache, so the
 // evaluation that follows reuses it; for a FieldStore, only the fields the event has), looks
 // its folded values up in a hash table of exact values and scans them with one LiteralFilter
-// per field, holding the literals of every anchorable leaf of these rules (anchors.hpp). Rules
+// per field, holding the literals of every anchorable leaf of these rules (anchors.hpp; the
+// keyword literals ride along in each field's scan, so a string is scanned once). Rules
 // whose cover was hit, plus the rules that have no cover, are then evaluated in rule order, and the
 // scan has already decided their anchored leaves: `contains` and exact leaves outright; prefix,
 // suffix, glob and regex leaves false when none of their literals was seen. The result is exactly
