@@ -6,6 +6,7 @@
 #include "runtime/eval/engine_impl.hpp"
 #include "runtime/event/field_store.hpp"
 #include "runtime/index/anchors.hpp"
+#include "runtime/index/exact_table.hpp"
 #include "runtime/index/literal_filter.hpp"
 #include "runtime/text/casefold.hpp"
 
@@ -38,10 +39,14 @@ struct RuleIndex::Impl {
   };
   struct FieldScan {
     std::uint32_t slot = 0;
-    std::unordered_map<std::string, std::vector<std::uint32_t>, Hash, std::equal_to<>> exact;
-    std::size_t longest_exact = 0;  // values longer than every exact anchor skip the hash
+    ExactTable exact;
     LiteralFilter literals;
-    std::vector<std::vector<std::uint32_t>> literal_anchors;  // literal id -> anchors
+    // Literal id -> its anchors: literal_anchors[literal_begin[id] .. literal_begin[id + 1]).
+    std::vector<std::uint32_t> literal_begin, literal_anchors;
+    std::span<const std::uint32_t> anchors_of(std::uint32_t literal) const {
+      return {literal_anchors.data() + literal_begin[literal],
+              literal_anchors.data() + literal_begin[literal + 1]};
+    }
     // Literal ids from `own` on are the keyword scan's literals (id - own there), appended to
     // the scans of listed fields: see `keywords`.
     std::uint32_t own = 0;
@@ -125,6 +130,8 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
   std::unordered_map<std::uint32_t, std::size_t> field_of_slot;
   std::vector<std::unordered_map<std::string_view, std::uint32_t, Hash, std::equal_to<>>>
       literal_ids;
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> literal_posting;  // per field
+
   // Every anchorable leaf goes into the scans, not only the covers' ones: the scan then decides
   // each such leaf for the evaluation that follows (its literal seen or not).
   x.prefiltered.assign(p.leaves.size(), 0);
@@ -145,22 +152,33 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
       x.fields.emplace_back();
       x.fields.back().slot = spec.slot;
       literal_ids.emplace_back();
+      literal_posting.emplace_back();
     }
     Impl::FieldScan& f = x.fields[it->second];
     if (spec.kind == AnchorSpec::Kind::Exact) {
-      f.exact[spec.texts[0]].push_back(anchor);
-      f.longest_exact = std::max(f.longest_exact, spec.texts[0].size());
+      f.exact.add(spec.texts[0], anchor);
       continue;
     }
     for (const std::string& text : spec.texts) {
       auto [lit, added] = literal_ids[it->second].emplace(
-          text, static_cast<std::uint32_t>(f.literal_anchors.size()));
-      if (added) {
-        f.literals.add(text);
-        f.literal_anchors.emplace_back();
-      }
-      f.literal_anchors[lit->second].push_back(anchor);
+          text, static_cast<std::uint32_t>(f.literals.size()));
+      if (added) f.literals.add(text);
+      literal_posting[it->second].emplace_back(lit->second, anchor);
     }
+  }
+  for (std::size_t i = 0; i < x.fields.size(); ++i) {
+    Impl::FieldScan& f = x.fields[i];
+    f.exact.build();
+    auto& posting = literal_posting[i];
+    std::stable_sort(posting.begin(), posting.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    f.literal_begin.assign(f.literals.size() + 1, 0);
+    for (const auto& [lit, anchor] : posting) {
+      ++f.literal_begin[lit + 1];
+      f.literal_anchors.push_back(anchor);
+    }
+    for (std::size_t l = 0; l < f.literals.size(); ++l)
+      f.literal_begin[l + 1] += f.literal_begin[l];
   }
 
   x.listed.assign(e.fields.size(), Impl::kNone);
@@ -262,9 +280,7 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
   const bool merged = x.keywords != RuleIndex::Impl::kNone && s.bound && event.raw().empty();
   const auto* keywords = x.keywords == RuleIndex::Impl::kNone ? nullptr : &x.fields[x.keywords];
   const auto exact_keywords = [&](std::string_view text) {
-    if (text.size() <= keywords->longest_exact)
-      if (const auto it = keywords->exact.find(text); it != keywords->exact.end())
-        for (std::uint32_t a : it->second) hits.anchor(a);
+    for (std::uint32_t a : keywords->exact.find(text)) hits.anchor(a);
   };
   char buf[match::kNumberTextMax];
   const auto scan_field = [&](std::uint32_t fi) {
@@ -277,16 +293,14 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
       const bool string = v.type == sigma::Value::Type::String;
       const auto text = string ? std::optional<std::string_view>(folded[i]) : scalar_text(v, buf);
       if (!text) continue;
-      if (text->size() <= f.longest_exact)
-        if (const auto it = f.exact.find(*text); it != f.exact.end())
-          for (std::uint32_t a : it->second) hits.anchor(a);
+      for (std::uint32_t a : f.exact.find(*text)) hits.anchor(a);
       const bool with_keywords = merged && string;  // keywords see strings only
       if (with_keywords) exact_keywords(*text);
       f.literals.scan(*text, [&](std::uint32_t lit) {
         if (lit < f.own) {
-          for (std::uint32_t a : f.literal_anchors[lit]) hits.anchor(a);
+          for (std::uint32_t a : f.anchors_of(lit)) hits.anchor(a);
         } else if (with_keywords) {
-          for (std::uint32_t a : keywords->literal_anchors[lit - f.own]) hits.anchor(a);
+          for (std::uint32_t a : keywords->anchors_of(lit - f.own)) hits.anchor(a);
         }
       });
     }
@@ -313,7 +327,7 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
         }
         exact_keywords(text);
         keywords->literals.scan(text, [&](std::uint32_t lit) {
-          for (std::uint32_t a : keywords->literal_anchors[lit]) hits.anchor(a);
+          for (std::uint32_t a : keywords->anchors_of(lit)) hits.anchor(a);
         });
       }
     }
