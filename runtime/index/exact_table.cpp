@@ -33,8 +33,7 @@ void ExactTable::build() {
     s.size = static_cast<std::uint32_t>(value.size());
     pool_ += value;
     s.begin = static_cast<std::uint32_t>(anchors_.size());
-    for (; i < added_.size() && added_[i].first == value; ++i)
-      anchors_.push_back(added_[i].second);
+    for (; i < added_.size() && added_[i].first == value; ++i) anchors_.push_back(added_[i].second);
     s.end = static_cast<std::uint32_t>(anchors_.size());
     longest_ = std::max(longest_, value.size());
     std::size_t at = s.hash & mask_;

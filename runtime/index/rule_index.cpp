@@ -160,8 +160,8 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
       continue;
     }
     for (const std::string& text : spec.texts) {
-      auto [lit, added] = literal_ids[it->second].emplace(
-          text, static_cast<std::uint32_t>(f.literals.size()));
+      auto [lit, added] =
+          literal_ids[it->second].emplace(text, static_cast<std::uint32_t>(f.literals.size()));
       if (added) f.literals.add(text);
       literal_posting[it->second].emplace_back(lit->second, anchor);
     }
