@@ -1,10 +1,9 @@
-#include <catch.hpp>
+#include "runtime/index/exact_table.hpp"
 
+#include <catch.hpp>
 #include <random>
 #include <string>
 #include <vector>
-
-#include "runtime/index/exact_table.hpp"
 
 using sigma::runtime::ExactTable;
 
@@ -17,8 +16,7 @@ std::vector<std::uint32_t> found(const ExactTable& t, std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("ExactTable answers each value's anchors, and nothing for other texts",
-          "[exact_table]") {
+TEST_CASE("ExactTable answers each value's anchors, and nothing for other texts", "[exact_table]") {
   ExactTable empty;
   empty.build();
   CHECK(empty.empty());
