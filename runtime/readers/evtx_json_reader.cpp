@@ -17,10 +17,14 @@ namespace {
 
 static_assert(JsonSplitter::kPadding >= simdjson::SIMDJSON_PADDING);
 
+// `Split` gives the top-level values: a JsonSplitter over the stream, or a replay of what one
+// gave on another thread (SplitValues).
+template <class Split>
 class EvtxJsonReader final : public Reader {
  public:
-  EvtxJsonReader(std::istream& in, std::string name, ErrorHandler err, const ReaderOptions& o)
-      : Reader(std::move(name), std::move(err)), split_(in, o.max_record_bytes, o.lines_before) {}
+  template <class... Args>
+  EvtxJsonReader(std::string name, ErrorHandler err, Args&&... split)
+      : Reader(std::move(name), std::move(err)), split_(std::forward<Args>(split)...) {}
 
   const sigma::Event* next() override {
     std::string_view text;
@@ -43,8 +47,8 @@ class EvtxJsonReader final : public Reader {
       }
       simdjson::dom::element doc;
       if (auto error = parser_.parse(text.data(), text.size(), false).get(doc)) {
-        report(count_, std::string("invalid JSON (") + simdjson::error_message(error) + ")" +
-                           at() + ": " + excerpt(text));
+        report(count_, std::string("invalid JSON (") + simdjson::error_message(error) + ")" + at() +
+                           ": " + excerpt(text));
         continue;
       }
       store_.clear();
@@ -62,7 +66,7 @@ class EvtxJsonReader final : public Reader {
  private:
   std::string at() const { return " (line " + std::to_string(split_.line()) + ")"; }
 
-  JsonSplitter split_;
+  Split split_;
   simdjson::dom::parser parser_;
   sigma::event::FieldStore store_;
   sigma::event::JsonEvent json_;
@@ -71,9 +75,20 @@ class EvtxJsonReader final : public Reader {
 
 }  // namespace
 
-std::unique_ptr<Reader> make_evtx_json_reader(std::istream& in, std::string name,
-                                              ErrorHandler err, const ReaderOptions& options) {
-  return std::make_unique<EvtxJsonReader>(in, std::move(name), std::move(err), options);
+std::unique_ptr<Reader> make_evtx_json_reader(std::istream& in, std::string name, ErrorHandler err,
+                                              const ReaderOptions& options) {
+  return std::make_unique<EvtxJsonReader<JsonSplitter>>(
+      std::move(name), std::move(err), in, options.max_record_bytes, options.lines_before);
 }
 
 }  // namespace sigma::readers::detail
+
+namespace sigma::readers {
+
+std::unique_ptr<Reader> open_split_evtx_json(const SplitValues& values, std::string input_name,
+                                             ErrorHandler on_error) {
+  return std::make_unique<detail::EvtxJsonReader<SplitValues::Replay>>(std::move(input_name),
+                                                                       std::move(on_error), values);
+}
+
+}  // namespace sigma::readers

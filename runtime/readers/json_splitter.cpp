@@ -174,30 +174,21 @@ JsonSplitter::Status JsonSplitter::next(std::string_view& text) {
   return Status::Value;
 }
 
-std::size_t complete_values_end(std::string_view text) {
-  const char* const begin = text.data();
-  const char* const end = begin + text.size();
-  std::uint64_t lines = 0;  // not needed here
-  std::size_t cut = 0, depth = 0;
-  bool in_string = false;
-  for (const char* p = begin; p < end;) {
-    p = in_string ? skip<true>(p, end, lines) : skip<false>(p, end, lines);
-    if (p == end) break;
-    const char c = *p++;
-    if (in_string) {
-      if (c != '\\')
-        in_string = false;
-      else if (p < end)
-        ++p;  // the escaped byte, whatever it is
-    } else if (c == '"') {
-      in_string = depth > 0;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if (depth > 0 && --depth == 0) {
-      cut = static_cast<std::size_t>(p - begin);
-    }
-  }
-  return cut;
+void SplitValues::add(JsonSplitter::Status status, std::string_view text, std::uint64_t line) {
+  if (!items_.empty()) text_.resize(text_.size() - JsonSplitter::kPadding);  // moves to the end
+  items_.push_back({status, text_.size(), text.size(), line});
+  text_ += text;
+  text_.append(JsonSplitter::kPadding, ' ');
+}
+
+SplitValues::Replay::Replay(const SplitValues& values) : values_(values) {}
+
+JsonSplitter::Status SplitValues::Replay::next(std::string_view& text) {
+  if (at_ == values_.items_.size()) return JsonSplitter::Status::End;
+  const Item& item = values_.items_[at_++];
+  text = std::string_view(values_.text_.data() + item.begin, item.size);
+  line_ = item.line;
+  return item.status;
 }
 
 }  // namespace sigma::readers

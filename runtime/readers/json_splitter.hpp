@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sigma::readers {
 
@@ -49,9 +50,40 @@ class JsonSplitter {
   std::string garbage_;
 };
 
-// The end of the last complete top-level value in `text` (0 when there is none), by the same
-// rules: strings and bracket depth, quotes outside any value ignored. For cutting an input into
-// pieces that split no value.
-std::size_t complete_values_end(std::string_view text);
+// What a JsonSplitter gave for a stretch of its input, kept to be read later, on another thread
+// (`sigmac scan --threads`: the calling thread cuts, workers parse). The values' bytes are back
+// to back in one buffer, followed by kPadding bytes, so each can still be parsed in place.
+class SplitValues {
+ public:
+  struct Item {
+    JsonSplitter::Status status;
+    std::size_t begin = 0, size = 0;  // of its text, in the buffer
+    std::uint64_t line = 0;           // as JsonSplitter::line() said
+  };
+
+  // Keeps what JsonSplitter::next() returned (not End), with its line().
+  void add(JsonSplitter::Status status, std::string_view text, std::uint64_t line);
+  void reserve(std::size_t bytes) { text_.reserve(bytes + JsonSplitter::kPadding); }
+  std::size_t bytes() const { return text_.size(); }
+  std::size_t size() const { return items_.size(); }
+  bool empty() const { return items_.empty(); }
+
+  // Hands them back in order, as a JsonSplitter would (next(), then line()).
+  class Replay {
+   public:
+    explicit Replay(const SplitValues& values);
+    JsonSplitter::Status next(std::string_view& text);
+    std::uint64_t line() const { return line_; }
+
+   private:
+    const SplitValues& values_;
+    std::size_t at_ = 0;
+    std::uint64_t line_ = 0;
+  };
+
+ private:
+  std::string text_;
+  std::vector<Item> items_;
+};
 
 }  // namespace sigma::readers

@@ -92,4 +92,10 @@ std::unique_ptr<Reader> open_reader(Format format, std::istream& in, std::string
 // non-ASCII escaped as \xNN, cut at `limit` bytes with "...".
 std::string excerpt(std::string_view text, std::size_t limit = 60);
 
+class SplitValues;
+// An evtx-json reader over values a JsonSplitter cut elsewhere (json_splitter.hpp): the same
+// events, records and errors as open_reader gives for those bytes; `values` must outlive it.
+std::unique_ptr<Reader> open_split_evtx_json(const SplitValues& values, std::string input_name,
+                                             ErrorHandler on_error);
+
 }  // namespace sigma::readers

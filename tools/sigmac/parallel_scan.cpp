@@ -27,25 +27,20 @@ using sigma::readers::Format;
 constexpr std::uint64_t kEventsPerChunk = 256;
 constexpr std::size_t kMaxChunks = 64;  // pending data, in chunks, before a record is cut anyway
 
-// Reads every event of `in` into `out` (records as the reader numbers them); returns the
-// reader, for its counts.
+sigma::readers::ErrorHandler errors_into(ChunkResult& out) {
+  return [&out](const sigma::readers::ReadError& e) { out.errors.push_back(e); };
+}
+
+// Evaluates every event of `reader` into `out` (records as the reader numbers them).
 template <class Flush>
-std::unique_ptr<sigma::readers::Reader> scan_all(std::istream& in, const std::string& name,
-                                                 Format format, sigma::Evaluator& evaluator,
-                                                 std::uint64_t lines_before, ChunkResult& out,
-                                                 Flush&& flush) {
-  sigma::readers::ReaderOptions options;
-  options.lines_before = lines_before;
-  auto reader = sigma::readers::open_reader(
-      format, in, name, [&out](const sigma::readers::ReadError& e) { out.errors.push_back(e); },
-      options);
-  while (const sigma::Event* event = reader->next()) {
+void scan_all(sigma::readers::Reader& reader, const std::string& name, Format format,
+              sigma::Evaluator& evaluator, ChunkResult& out, Flush&& flush) {
+  while (const sigma::Event* event = reader.next()) {
     ++out.events;
     for (auto& alert : evaluator.evaluate(*event, sigma::readers::source_of(format, *event)))
-      out.rows.push_back(Row{std::move(alert), name, reader->record()});
+      out.rows.push_back(Row{std::move(alert), name, reader.record()});
     flush();
   }
-  return reader;
 }
 
 // The msg=audit(TIME:SERIAL) stamp of a record line; a line without one is its own event.
@@ -108,8 +103,6 @@ std::size_t cut_of(Format format, std::string_view text) {
   switch (format) {
     case Format::Auditd:
       return auditd_cut(text);
-    case Format::EvtxJson:
-      return sigma::readers::complete_values_end(text);
     default: {
       const std::size_t nl = text.rfind('\n');
       return nl == std::string_view::npos ? 0 : nl + 1;
@@ -118,7 +111,8 @@ std::size_t cut_of(Format format, std::string_view text) {
 }
 
 struct Job {
-  std::string text;
+  std::string text;                    // the line formats: whole lines
+  sigma::readers::SplitValues values;  // evtx-json: the values the calling thread cut
   std::uint64_t lines_before = 0;
   ChunkResult result;
   std::uint64_t records_seen = 0, malformed = 0;
@@ -191,8 +185,14 @@ class Pool {
       job->worker = me;
       sigma::readers::MemoryStream in(job->text);
       try {
-        auto reader =
-            scan_all(in, name_, format_, evaluator, job->lines_before, job->result, [] {});
+        sigma::readers::ReaderOptions options;
+        options.lines_before = job->lines_before;
+        const auto reader =
+            format_ == Format::EvtxJson
+                ? sigma::readers::open_split_evtx_json(job->values, name_, errors_into(job->result))
+                : sigma::readers::open_reader(format_, in, name_, errors_into(job->result),
+                                              options);
+        scan_all(*reader, name_, format_, evaluator, job->result, [] {});
         job->records_seen = reader->records_seen();
         job->malformed = reader->errors();
       } catch (...) {
@@ -233,7 +233,8 @@ ScanTotals scan_serial(std::istream& in, const std::string& name, Format format,
     chunk.errors.clear();
     chunk.events = 0;
   };
-  auto reader = scan_all(in, name, format, evaluator, 0, chunk, [&] {
+  auto reader = sigma::readers::open_reader(format, in, name, errors_into(chunk));
+  scan_all(*reader, name, format, evaluator, chunk, [&] {
     if (chunk.events >= kEventsPerChunk) flush();
   });
   flush();
@@ -271,6 +272,34 @@ ScanTotals scan_stream(std::istream& in, const std::string& name, Format format,
     inflight.pop_front();
   };
 
+  const auto submit = [&](std::unique_ptr<Job> job) {
+    pool.submit(job.get());
+    inflight.push_back(std::move(job));
+    while (inflight.size() >= 2 * settings.threads) finish_front();
+  };
+
+  if (format == Format::EvtxJson) {
+    // The calling thread cuts the values, with the splitter a single reader would use (so the
+    // records and errors are the same), and the workers parse them: each byte is scanned once.
+    sigma::readers::JsonSplitter split(in, sigma::readers::ReaderOptions{}.max_record_bytes);
+    for (bool end = false; !end;) {
+      auto job = std::make_unique<Job>();
+      job->values.reserve(settings.chunk_bytes + settings.chunk_bytes / 8);
+      while (job->values.bytes() < settings.chunk_bytes) {
+        std::string_view text;
+        const auto status = split.next(text);
+        if (status == sigma::readers::JsonSplitter::Status::End) {
+          end = true;
+          break;
+        }
+        job->values.add(status, text, split.line());
+      }
+      if (!job->values.empty()) submit(std::move(job));
+    }
+    while (!inflight.empty()) finish_front();
+    return totals;
+  }
+
   std::string pending;
   std::uint64_t lines = 0;
   bool eof = false;
@@ -300,9 +329,7 @@ ScanTotals scan_stream(std::istream& in, const std::string& name, Format format,
     job->text.resize(cut);
     job->lines_before = lines;
     lines += count_newlines(job->text);
-    pool.submit(job.get());
-    inflight.push_back(std::move(job));
-    while (inflight.size() >= 2 * settings.threads) finish_front();
+    submit(std::move(job));
   }
   while (!inflight.empty()) finish_front();
   return totals;

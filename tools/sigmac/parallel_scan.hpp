@@ -3,10 +3,12 @@
 //
 // With several threads the calling thread reads the input in chunks of about chunk_bytes, cut
 // at record boundaries (a line; for auditd a line where the event stamp changes, so a record
-// still meets the SYSCALL of its event; for evtx-json the end of a top-level JSON value), and
-// hands each to a worker with its own reader and Evaluator; chunks are emitted in order, with
-// record numbers as a single reader would give them. At most 2 x threads chunks are in flight,
-// so memory stays bounded on endless input.
+// still meets the SYSCALL of its event), and hands each to a worker with its own reader and
+// Evaluator. For evtx-json the calling thread runs the JSON splitter a single reader would
+// (so each byte is scanned once) and hands workers the values it cut, to parse. Chunks are
+// emitted in order, with record numbers as a single reader would give them, and are freed by
+// the worker that made them. At most 2 x threads chunks are in flight, so memory stays bounded
+// on endless input.
 #pragma once
 
 #include <cstdint>

@@ -67,15 +67,32 @@ std::vector<Piece> reference(const std::string& in, std::size_t max_value) {
   }
 }
 
-std::vector<Piece> split(const std::string& in, std::size_t max_value) {
-  std::istringstream stream(in);
-  JsonSplitter splitter(stream, max_value);
+// What `splitter` gives until End (a JsonSplitter, or a replay of one).
+template <class Splitter>
+std::vector<Piece> pieces(Splitter& splitter) {
   std::vector<Piece> out;
   std::string_view text;
   for (Status s; (s = splitter.next(text)) != Status::End;)
     out.push_back(
         {s, s == Status::Value || s == Status::Garbage ? std::string(text) : "", splitter.line()});
   return out;
+}
+
+std::vector<Piece> split(const std::string& in, std::size_t max_value) {
+  std::istringstream stream(in);
+  JsonSplitter splitter(stream, max_value);
+  return pieces(splitter);
+}
+
+// Splits `in` as split() does, keeping every piece in a SplitValues, then replays them.
+std::vector<Piece> split_and_replay(const std::string& in, std::size_t max_value) {
+  std::istringstream stream(in);
+  JsonSplitter splitter(stream, max_value);
+  sigma::readers::SplitValues values;
+  std::string_view text;
+  for (Status s; (s = splitter.next(text)) != Status::End;) values.add(s, text, splitter.line());
+  sigma::readers::SplitValues::Replay replay(values);
+  return pieces(replay);
 }
 
 std::string random_object(std::mt19937& rng) {
@@ -89,46 +106,6 @@ std::string random_object(std::mt19937& rng) {
 }
 
 }  // namespace
-
-// complete_values_end, a byte at a time.
-std::size_t reference_end(std::string_view text) {
-  std::size_t cut = 0, depth = 0;
-  bool in_string = false, escaped = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (escaped)
-        escaped = false;
-      else if (c == '\\')
-        escaped = true;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == '"') {
-      in_string = depth > 0;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) {
-      cut = i + 1;
-    }
-  }
-  return cut;
-}
-
-TEST_CASE("complete_values_end finds where the last whole value ends", "[json_splitter]") {
-  using sigma::readers::complete_values_end;
-  CHECK(complete_values_end("{\"a\":1}\n{\"b\":") == 7);
-  CHECK(complete_values_end("{\"a\":\"}\\\"\"}x") == 11);
-  CHECK(complete_values_end("\"}\" {}") == 6);  // quotes outside a value are not strings
-  CHECK(complete_values_end("{\"a\":\"\\") == 0);
-  std::mt19937 rng(9);
-  for (int i = 0; i < 3000; ++i) {
-    std::string text;
-    while (text.size() < 200) text += random_object(rng) + (rng() % 2 ? "}\n" : "");
-    text.resize(rng() % text.size());
-    INFO("text: " << text);
-    REQUIRE(complete_values_end(text) == reference_end(text));
-  }
-}
 
 TEST_CASE("JsonSplitter cuts values, strings and escapes as the reference does",
           "[json_splitter]") {
@@ -158,6 +135,8 @@ TEST_CASE("JsonSplitter agrees with the reference on random streams", "[json_spl
     }
     const std::size_t max_value = round % 2 ? 1u << 20 : 150;
     const auto want = reference(in, max_value), got = split(in, max_value);
+    // Kept and replayed on another thread (sigmac scan --threads), the same pieces.
+    REQUIRE(split_and_replay(in, max_value) == got);
     REQUIRE(got.size() == want.size());
     for (std::size_t i = 0; i < want.size(); ++i) {
       INFO("piece " << i);

@@ -119,6 +119,9 @@ TEST_CASE("evtx-json scans alike on one thread and many", "[parallel_scan]") {
             ", \"Channel\": \"Security\"},\n    \"EventData\": {\"Note\": \"x{y}\\\"" +
             std::to_string(i) + "\"}\n  }\n}\n";
     if (i % 23 == 0) text += "garbage line\n";
+    if (i % 31 == 0) text += "{\"Event\": not json}\n";  // cut whole, then refused by the parser
   }
+  text += "{\"Event\": {\"System\": ";  // the input ends inside a value
+  CHECK(scan(text, Format::EvtxJson, 1, 1u << 20).errors.size() == 5 + 4 + 1);
   same_on_threads(text, Format::EvtxJson);
 }
