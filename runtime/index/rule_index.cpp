@@ -347,16 +347,20 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
 
 const RuleIndex& RouteTable::get(const Source& source) {
   const std::string key = source_key(source);
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto& slot = indexes_[key];
-  if (!slot) {
-    if (!have_anchors_) {
-      anchors_ = anchors_of(*engine_.impl().program, engine_.impl().keyword_slot);
-      have_anchors_ = true;
-    }
-    slot = std::make_unique<const RuleIndex>(engine_, source, &anchors_);
+  Entry* entry = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto& slot = indexes_[key];
+    if (!slot) slot = std::make_unique<Entry>();
+    entry = slot.get();  // stays put: the map holds pointers
   }
-  return *slot;
+  std::call_once(entry->built, [&] {
+    std::call_once(anchors_once_, [&] {
+      anchors_ = anchors_of(*engine_.impl().program, engine_.impl().keyword_slot);
+    });
+    entry->index = std::make_unique<const RuleIndex>(engine_, source, &anchors_);
+  });
+  return *entry->index;
 }
 
 }  // namespace sigma::runtime

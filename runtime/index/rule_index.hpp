@@ -85,18 +85,24 @@ class IndexScratch {
 void match(const Engine& engine, const RuleIndex& index, const sigma::Event& event,
            Scratch& scratch, IndexScratch& iscratch, std::vector<std::uint32_t>& out);
 
-// RuleIndexes built on first use, one per source, shared by every thread.
+// RuleIndexes built on first use, one per source, shared by every thread. Threads that need
+// different sources build their indexes at the same time; a thread that needs one being built
+// waits for it.
 class RouteTable {
  public:
   explicit RouteTable(const Engine& engine) : engine_(engine) {}
   const RuleIndex& get(const Source& source);
 
  private:
+  struct Entry {
+    std::once_flag built;
+    std::unique_ptr<const RuleIndex> index;
+  };
   const Engine& engine_;
-  std::mutex mutex_;
+  std::once_flag anchors_once_;
   std::vector<std::optional<AnchorSpec>> anchors_;  // every leaf's, on first use
-  bool have_anchors_ = false;
-  std::unordered_map<std::string, std::unique_ptr<const RuleIndex>> indexes_;
+  std::mutex mutex_;                                // guards indexes_ (not the entries)
+  std::unordered_map<std::string, std::unique_ptr<Entry>> indexes_;
 };
 
 }  // namespace sigma::runtime
