@@ -175,6 +175,8 @@ JsonSplitter::Status JsonSplitter::next(std::string_view& text) {
 }
 
 void SplitValues::add(JsonSplitter::Status status, std::string_view text, std::uint64_t line) {
+  // next() sets the text of values and garbage only; for the rest `text` may be stale.
+  if (status != JsonSplitter::Status::Value && status != JsonSplitter::Status::Garbage) text = {};
   if (!items_.empty()) text_.resize(text_.size() - JsonSplitter::kPadding);  // moves to the end
   items_.push_back({status, text_.size(), text.size(), line});
   text_ += text;

@@ -61,7 +61,8 @@ class SplitValues {
     std::uint64_t line = 0;           // as JsonSplitter::line() said
   };
 
-  // Keeps what JsonSplitter::next() returned (not End), with its line().
+  // Keeps what JsonSplitter::next() returned (not End), with its line(); the text only of a
+  // Value or Garbage, the statuses that set it.
   void add(JsonSplitter::Status status, std::string_view text, std::uint64_t line);
   void reserve(std::size_t bytes) { text_.reserve(bytes + JsonSplitter::kPadding); }
   std::size_t bytes() const { return text_.size(); }
