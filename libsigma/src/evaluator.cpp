@@ -9,11 +9,14 @@
 namespace sigma {
 namespace {
 
-OutputValue output_of(const expr::Value& v) {
-  OutputValue out;
+// Writes `v` into `out`, reusing the memory `out` already holds (a recycled alert's).
+void output_into(const expr::Value& v, OutputValue& out) {
+  out.text.clear();
+  out.list.clear();
   switch (v.kind) {
     case expr::Value::Kind::Null:
-      return out;
+      out.type = OutputValue::Type::Null;
+      return;
     case expr::Value::Kind::Bool:
       out.type = OutputValue::Type::Bool;
       break;
@@ -27,10 +30,9 @@ OutputValue output_of(const expr::Value& v) {
     case expr::Value::Kind::Multi:
       out.type = OutputValue::Type::List;
       out.list = expr::to_list(v);
-      return out;
+      return;
   }
-  out.text = expr::to_text(v);
-  return out;
+  expr::append_text(out.text, v);
 }
 
 // Splunk shows _time as a time, whatever the log wrote; we show ISO 8601 UTC.
@@ -67,11 +69,11 @@ struct Evaluator::Impl final : expr::Context {
     return ext.where.empty() || exprs.test(ext.where, *this);
   }
 
-  OutputValue column(const ir::Column& c) {
-    if (c.source == ir::Column::Source::Variable) return output_of(variables[c.index]);
+  void column(const ir::Column& c, OutputValue& out) {
+    if (c.source == ir::Column::Source::Variable) return output_into(variables[c.index], out);
     bool present = false;
     const auto values = runtime::field_values(*rules.impl().engine, c.index, scratch, present);
-    return output_of(expr::event_value(values, exprs.scratch()));
+    output_into(expr::event_value(values, exprs.scratch()), out);
   }
 
   // The rule index for `source`: the last one used when the source did not change, else from
@@ -105,6 +107,8 @@ struct Evaluator::Impl final : expr::Context {
   const ir::Rule* rule = nullptr;  // the rule whose extension is running
   std::vector<std::uint32_t> matched;
   std::vector<Alert> alerts;
+  std::vector<Alert> spare;  // recycled alerts, whose memory the next alerts reuse
+  static constexpr std::size_t kMaxSpare = 4096;
 };
 
 Evaluator::Evaluator(RuleSet rules) : impl_(std::make_unique<Impl>(std::move(rules))) {}
@@ -118,6 +122,10 @@ std::span<Alert> Evaluator::evaluate(const Event& event, const EventSource& sour
   auto& s = *impl_;
   const auto& rs = s.rules.impl();
   s.matched.clear();
+  // Alerts the caller left in place are reused like recycled ones (moved-out ones hold nothing).
+  for (Alert& a : s.alerts)
+    if (a.columns.capacity() > 0 && s.spare.size() < Impl::kMaxSpare)
+      s.spare.push_back(std::move(a));
   s.alerts.clear();
   s.exprs.reset();
   runtime::match(*rs.engine, s.index_for(source), event, s.scratch, s.iscratch, s.matched);
@@ -125,18 +133,27 @@ std::span<Alert> Evaluator::evaluate(const Event& event, const EventSource& sour
     const auto& rule = rs.program->rules[index];
     s.rule = &rule;
     if (rule.extension && !s.run_extension(*rule.extension)) continue;
-    Alert a;
+    Alert& a = s.alerts.emplace_back();
+    if (!s.spare.empty()) {
+      a = std::move(s.spare.back());
+      s.spare.pop_back();
+    }
     a.rule_index = index;
     a.rule = &rs.infos[index];
-    a.columns.reserve(rule.columns.size());
-    for (const auto& c : rule.columns) {
-      auto value = s.column(c);
-      if (c.name == "_time") normalize_time(value);
-      a.columns.push_back({c.name, std::move(value)});
+    a.columns.resize(rule.columns.size());
+    for (std::size_t i = 0; i < rule.columns.size(); ++i) {
+      const ir::Column& c = rule.columns[i];
+      OutputColumn& out = a.columns[i];
+      out.name = c.name;
+      s.column(c, out.value);
+      if (c.name == "_time") normalize_time(out.value);
     }
-    s.alerts.push_back(std::move(a));
   }
   return s.alerts;
+}
+
+void Evaluator::recycle(Alert&& alert) {
+  if (impl_->spare.size() < Impl::kMaxSpare) impl_->spare.push_back(std::move(alert));
 }
 
 }  // namespace sigma

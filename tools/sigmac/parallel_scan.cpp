@@ -151,9 +151,10 @@ class Pool {
     done_cv_.wait(lock, [&] { return job.done; });
   }
 
-  // Hands an emitted job back to the worker that ran it, to be freed there: its alerts were
-  // allocated on that thread, and glibc frees memory of another thread's arena slowly (it was
-  // a third of the calling thread's time).
+  // Hands an emitted job back to the worker that ran it, to be freed there (its alerts are
+  // recycled into that worker's Evaluator): they were allocated on that thread, and glibc
+  // frees memory of another thread's arena slowly (it was a third of the calling thread's
+  // time).
   void retire(std::unique_ptr<Job> job) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -177,7 +178,9 @@ class Pool {
           todo_.pop_front();
         }
       }
-      spent.clear();  // outside the lock
+      for (const auto& done : spent)  // outside the lock
+        for (Row& row : done->result.rows) evaluator.recycle(std::move(row.alert));
+      spent.clear();
       if (job == nullptr) {
         if (stopping()) return;
         continue;
@@ -229,6 +232,7 @@ ScanTotals scan_serial(std::istream& in, const std::string& name, Format format,
   const auto flush = [&] {
     totals.events += chunk.events;
     emit(chunk);
+    for (Row& row : chunk.rows) evaluator.recycle(std::move(row.alert));
     chunk.rows.clear();
     chunk.errors.clear();
     chunk.events = 0;

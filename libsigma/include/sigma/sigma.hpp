@@ -162,6 +162,11 @@ class Evaluator {
   // source, and of those only the ones whose required literals it contains.
   std::span<Alert> evaluate(const Event& event, const EventSource& source);
 
+  // Optional: hands back an alert the caller is done with (one it moved out of evaluate()), so
+  // that later alerts reuse its memory instead of allocating their columns again. A few
+  // thousand are kept; the rest are freed.
+  void recycle(Alert&& alert);
+
   const RuleSet& rules() const;
 
  private:

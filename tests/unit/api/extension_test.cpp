@@ -147,3 +147,64 @@ fields: [X]
   CHECK(errs[4].code == "S0505");  // sort key not a column
   CHECK(errs[4].location.line == 15);
 }
+
+TEST_CASE("recycled and left-in-place alerts give the same columns as fresh ones",
+          "[api][extension]") {
+  // Two rules with different column counts, so a reused alert must grow and shrink.
+  const RuleSet rules = compile_ok(R"(
+title: Wide
+logsource: {product: linux}
+detection:
+    selection:
+        comm: bash
+    condition: selection
+eval:
+    who: 'user . "@" . host'
+    items: split(args, ",")
+fields: [comm, who, items, _time]
+---
+title: Narrow
+logsource: {product: linux}
+detection:
+    selection:
+        uid: 0
+    condition: selection
+)");
+  const std::vector<std::map<std::string, std::string>> events = {
+      {{"comm", "bash"}, {"user", "alice"}, {"host", "a-very-long-host-name.example"},
+       {"args", "x,yy,zzz"}, {"_time", "1700000000"}, {"uid", "0"}},
+      {{"uid", "0"}},
+      {{"comm", "bash"}, {"args", "one"}},
+      {{"comm", "zsh"}},
+      {{"comm", "bash"}, {"uid", "0"}, {"user", "bob"}, {"host", "h"}, {"args", "p,q"}},
+  };
+  Evaluator recycling(rules), in_place(rules);
+  for (int round = 0; round < 3; ++round) {
+    for (const auto& e : events) {
+      CAPTURE(round, e.size());
+      // A new Evaluator per event: nothing to reuse.
+      Evaluator once(rules);
+      const Rows want = rows(once, e);
+      CHECK(rows(in_place, e) == want);  // rows() leaves the alerts where they are
+      MapEvent event(e);
+      std::vector<Alert> kept;
+      for (Alert& a : recycling.evaluate(event)) kept.push_back(std::move(a));
+      Evaluator check(rules);
+      std::size_t i = 0;
+      for (const Alert& a : check.evaluate(event)) {
+        REQUIRE(i < kept.size());
+        CHECK(kept[i].rule_index == a.rule_index);
+        REQUIRE(kept[i].columns.size() == a.columns.size());
+        for (std::size_t c = 0; c < a.columns.size(); ++c) {
+          CHECK(kept[i].columns[c].name == a.columns[c].name);
+          CHECK(kept[i].columns[c].value.type == a.columns[c].value.type);
+          CHECK(kept[i].columns[c].value.text == a.columns[c].value.text);
+          CHECK(kept[i].columns[c].value.list == a.columns[c].value.list);
+        }
+        ++i;
+      }
+      CHECK(i == kept.size());
+      for (Alert& a : kept) recycling.recycle(std::move(a));
+    }
+  }
+}
