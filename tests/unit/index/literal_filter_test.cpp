@@ -1,11 +1,10 @@
-#include <catch.hpp>
+#include "runtime/index/literal_filter.hpp"
 
+#include <catch.hpp>
 #include <random>
 #include <set>
 #include <string>
 #include <vector>
-
-#include "runtime/index/literal_filter.hpp"
 
 using sigma::runtime::LiteralFilter;
 
@@ -17,12 +16,46 @@ std::set<std::uint32_t> found(const LiteralFilter& f, std::string_view text) {
   return ids;
 }
 
+// Random literals over `alphabet` (min_length to min_length + spread - 1 bytes) and random
+// texts (up to max_text bytes): the filter finds exactly the literals it accepts that occur.
+struct RandomCase {
+  unsigned seed;
+  std::string alphabet;
+  int literals;
+  std::size_t min_length, spread, max_text;
+};
+
+void agrees_with_plain_search(const RandomCase& c) {
+  std::mt19937 rng(c.seed);
+  const auto random_text = [&](std::size_t len) {
+    std::string s;
+    for (std::size_t i = 0; i < len; ++i) s.push_back(c.alphabet[rng() % c.alphabet.size()]);
+    return s;
+  };
+  for (int round = 0; round < 20; ++round) {
+    LiteralFilter f;
+    std::vector<std::string> lits;
+    for (int i = 0; i < c.literals; ++i)
+      lits.push_back(random_text(c.min_length + rng() % c.spread));
+    for (const auto& l : lits) f.add(l);
+    f.build();
+    for (int t = 0; t < 50; ++t) {
+      const std::string text = random_text(rng() % c.max_text);
+      std::set<std::uint32_t> expected;
+      for (std::uint32_t i = 0; i < lits.size(); ++i)
+        if (LiteralFilter::accepts(lits[i]) && text.find(lits[i]) != std::string::npos)
+          expected.insert(i);
+      REQUIRE(found(f, text) == expected);
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("LiteralFilter finds each literal that occurs, and only those", "[literal_filter]") {
   LiteralFilter f;
   const std::vector<std::string> lits = {"mimikatz", "-enc", "abc", "\\windows\\", "xe ",
-                                         "zzz",      "abcd", "bcd", ".exe",       "mimi"};
+                                         "zzz",      "abcd", "bcd", ".exe",        "mimi"};
   for (const auto& l : lits) f.add(l);
   f.build();
   CHECK(found(f, "c:\\windows\\mimikatz.exe -enc") ==
@@ -38,27 +71,8 @@ TEST_CASE("LiteralFilter finds each literal that occurs, and only those", "[lite
 
 TEST_CASE("LiteralFilter agrees with a plain search on random literals and texts",
           "[literal_filter]") {
-  std::mt19937 rng(7);
-  const std::string alphabet = "abc\\.-";  // small, so literals overlap and recur
-  const auto random_text = [&](std::size_t len) {
-    std::string s;
-    for (std::size_t i = 0; i < len; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
-    return s;
-  };
-  for (int round = 0; round < 20; ++round) {
-    LiteralFilter f;
-    std::vector<std::string> lits;
-    for (int i = 0; i < 60; ++i) lits.push_back(random_text(3 + rng() % 7));
-    for (const auto& l : lits) f.add(l);
-    f.build();
-    for (int t = 0; t < 50; ++t) {
-      const std::string text = random_text(rng() % 40);
-      std::set<std::uint32_t> expected;
-      for (std::uint32_t i = 0; i < lits.size(); ++i)
-        if (text.find(lits[i]) != std::string::npos) expected.insert(i);
-      REQUIRE(found(f, text) == expected);
-    }
-  }
+  // A small alphabet, so literals overlap and recur.
+  agrees_with_plain_search({7, "abc\\.-", 60, 3, 7, 40});
 }
 
 TEST_CASE("LiteralFilter handles bytes of every value", "[literal_filter]") {
@@ -92,26 +106,6 @@ TEST_CASE("LiteralFilter finds 2-byte literals that start outside ASCII", "[lite
 
 TEST_CASE("LiteralFilter agrees with a plain search on non-ASCII literals and texts",
           "[literal_filter]") {
-  std::mt19937 rng(11);
-  const std::string alphabet = "ab.\xd0\xb0\xbe\xc3";
-  const auto random_text = [&](std::size_t len) {
-    std::string s;
-    for (std::size_t i = 0; i < len; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
-    return s;
-  };
-  for (int round = 0; round < 20; ++round) {
-    LiteralFilter f;
-    std::vector<std::string> lits;
-    for (int i = 0; i < 40; ++i) lits.push_back(random_text(2 + rng() % 5));
-    for (const auto& l : lits) f.add(l);
-    f.build();
-    for (int t = 0; t < 50; ++t) {
-      const std::string text = random_text(rng() % 70);
-      std::set<std::uint32_t> expected;
-      for (std::uint32_t i = 0; i < lits.size(); ++i)
-        if (LiteralFilter::accepts(lits[i]) && text.find(lits[i]) != std::string::npos)
-          expected.insert(i);
-      REQUIRE(found(f, text) == expected);
-    }
-  }
+  // 2-byte literals too (only those starting outside ASCII are kept), past 16-byte blocks.
+  agrees_with_plain_search({11, "ab.\xd0\xb0\xbe\xc3", 40, 2, 5, 70});
 }
