@@ -111,13 +111,13 @@ std::string SigmaString::plain() const {
   return out;
 }
 
-std::string SigmaString::written() const {
+std::string SigmaString::render(std::string_view escaped) const {
   std::string out;
   for (const auto& p : parts_) {
     switch (p.kind) {
       case Part::Kind::Literal:
         for (const char c : p.text) {
-          if (c == '*' || c == '?') out.push_back('\\');
+          if (escaped.find(c) != std::string_view::npos) out.push_back('\\');
           out.push_back(c);
         }
         break;
@@ -133,6 +133,12 @@ std::string SigmaString::written() const {
     }
   }
   return out;
+}
+
+std::string SigmaString::written() const { return render("*?"); }
+
+std::string SigmaString::exact(bool placeholders) const {
+  return render(placeholders ? "*?\\%" : "*?\\");
 }
 
 ir::StringMatch to_string_match(const SigmaString& s, bool cased) {

@@ -45,10 +45,16 @@ class SigmaString {
   std::string plain() const;
   // Back to the written form (wildcards as `*` `?`, literal ones escaped), for messages.
   std::string written() const;
+  // The text parse() reads back as exactly this string: every literal `*` `?` `\` escaped, and
+  // `%` too when `placeholders` (parsed with placeholders on).
+  std::string exact(bool placeholders) const;
 
   friend bool operator==(const SigmaString&, const SigmaString&) = default;
 
  private:
+  // The parts written back, with a backslash before each literal byte in `escaped`.
+  std::string render(std::string_view escaped) const;
+
   std::vector<Part> parts_;
 };
 

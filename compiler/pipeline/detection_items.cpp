@@ -120,31 +120,6 @@ bool rename_fields(const ProcessingItem& item, ast::DetectionItem& d, RuleContex
 
 // --- Values --------------------------------------------------------------------------------
 
-// The text parse() reads back as exactly `s` (every literal special character escaped).
-std::string exact_text(const SigmaString& s, bool placeholders) {
-  std::string out;
-  for (const auto& p : s.parts()) {
-    switch (p.kind) {
-      case Part::Kind::Literal:
-        for (const char c : p.text) {
-          if (c == '*' || c == '?' || c == '\\' || (placeholders && c == '%')) out.push_back('\\');
-          out.push_back(c);
-        }
-        break;
-      case Part::Kind::AnyRun:
-        out.push_back('*');
-        break;
-      case Part::Kind::AnyChar:
-        out.push_back('?');
-        break;
-      case Part::Kind::Placeholder:
-        out += "%" + p.text + "%";
-        break;
-    }
-  }
-  return out;
-}
-
 // pySigma reads the result of a whole-value replacement back with every backslash that does not
 // escape a wildcard doubled, i.e. taken literally.
 std::string literal_backslashes(const std::string& s) {
@@ -179,7 +154,7 @@ void replace_string(const ReplaceString& t, ast::Value& v, bool expand) {
     else
       out.append_literal(text);
   }
-  v.text = exact_text(out, expand);
+  v.text = out.exact(expand);
 }
 
 std::string snake_case(std::string_view s) {
@@ -214,7 +189,7 @@ void change_case(const CaseChange& t, ast::Value& v, bool expand) {
     }
     out.append_literal(text);
   }
-  v.text = exact_text(out, expand);
+  v.text = out.exact(expand);
 }
 
 bool to_number(ast::Value& v) {

@@ -86,6 +86,19 @@ TEST_CASE("SigmaString written() escapes literal wildcards back", "[sigma_string
   CHECK(SigmaString::parse("x?%n%", true).written() == "x?%n%");
 }
 
+TEST_CASE("SigmaString exact() is read back as the same string", "[sigma_string]") {
+  for (const char* written : {R"(a\*b*)", R"(c:\\dir\?x?)", R"(50\%)", "p%name%q", R"(end\)"}) {
+    for (const bool placeholders : {false, true}) {
+      CAPTURE(written, placeholders);
+      const SigmaString s = SigmaString::parse(written, placeholders);
+      CHECK(SigmaString::parse(s.exact(placeholders), placeholders) == s);
+    }
+  }
+  // Backslashes are escaped too, unlike in written(), which is for messages.
+  CHECK(SigmaString::parse(R"(c:\dir)").exact(false) == R"(c:\\dir)");
+  CHECK(SigmaString::parse("5%", true).exact(true) == R"(5\%)");
+}
+
 TEST_CASE("wildcard patterns lower to the narrowest string operation", "[sigma_string]") {
   struct Case {
     const char* written;
