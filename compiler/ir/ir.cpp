@@ -1,5 +1,6 @@
 #include "compiler/ir/ir.hpp"
 
+#include <algorithm>
 #include <functional>
 
 namespace sigma::ir {
@@ -48,15 +49,39 @@ FieldId FieldTable::intern(std::string_view name) {
   return id;
 }
 
-LeafId LeafTable::intern(Leaf leaf) {
-  const std::size_t h = hash_leaf(leaf);
-  const auto [lo, hi] = by_hash_.equal_range(h);
-  for (auto it = lo; it != hi; ++it)
-    if (leaves_[it->second] == leaf) return it->second;
-  const auto id = static_cast<LeafId>(leaves_.size());
+LeafTable::Slot& LeafTable::find(const Leaf& leaf, std::size_t hash) {
+  if (slots_.size() < 2 * (leaves_.size() + 1)) {
+    std::vector<Slot> old(std::max<std::size_t>(64, slots_.size() * 2));
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.id == kFree) continue;
+      std::size_t i = s.hash & (slots_.size() - 1);
+      while (slots_[i].id != kFree) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = s;
+    }
+  }
+  for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+    Slot& s = slots_[i];
+    if (s.id == kFree || (s.hash == hash && leaves_[s.id] == leaf)) return s;
+  }
+}
+
+LeafId LeafTable::add(Slot& slot, std::size_t hash, Leaf&& leaf) {
+  slot = {hash, static_cast<LeafId>(leaves_.size())};
   leaves_.push_back(std::move(leaf));
-  by_hash_.emplace(h, id);
-  return id;
+  return slot.id;
+}
+
+LeafId LeafTable::intern(const Leaf& leaf) {
+  const std::size_t h = hash_leaf(leaf);
+  Slot& s = find(leaf, h);
+  return s.id != kFree ? s.id : add(s, h, Leaf(leaf));
+}
+
+LeafId LeafTable::intern(Leaf&& leaf) {
+  const std::size_t h = hash_leaf(leaf);
+  Slot& s = find(leaf, h);
+  return s.id != kFree ? s.id : add(s, h, std::move(leaf));
 }
 
 Node Node::make_not(Node n) {

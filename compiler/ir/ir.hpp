@@ -134,14 +134,27 @@ struct Leaf {
 // Interns leaves: identical predicates on the same field get the same id.
 class LeafTable {
  public:
-  LeafId intern(Leaf leaf);
+  LeafId intern(const Leaf& leaf);  // copies the leaf only when it is new
+  LeafId intern(Leaf&& leaf);
   const Leaf& operator[](LeafId id) const { return leaves_[id]; }
   std::size_t size() const { return leaves_.size(); }
   const std::vector<Leaf>& all() const { return leaves_; }
 
  private:
+  struct Slot {
+    std::size_t hash = 0;
+    LeafId id = kFree;
+  };
+  static constexpr LeafId kFree = 0xFFFFFFFFu;
+  // The slot holding an equal leaf, or the free slot where it would go.
+  Slot& find(const Leaf& leaf, std::size_t hash);
+  LeafId add(Slot& slot, std::size_t hash, Leaf&& leaf);
+
   std::vector<Leaf> leaves_;
-  std::multimap<std::size_t, LeafId> by_hash_;
+  // Open addressing over the leaves' hashes, at most half full: compiling the corpus interns
+  // every leaf twice (the item's table, then the rule set's), so a tree's node per leaf and its
+  // pointer chase cost more than the rest of interning.
+  std::vector<Slot> slots_;
 };
 
 // --- boolean tree ----------------------------------------------------------------------------
