@@ -1,6 +1,6 @@
 // The rule AST: a Sigma document as plain values, every part with its source position.
 //
-// Produced by compiler/yaml/yaml2ast, consumed by compiler/ir/ast2ir. No yaml-cpp type crosses
+// Produced by compiler/yaml/yaml2ast, consumed by compiler/ir/ast2ir. No YAML parser type crosses
 // this boundary: custom attributes and anything not modelled is kept as a `YamlNode` tree.
 #pragma once
 

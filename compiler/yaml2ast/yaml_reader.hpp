@@ -1,4 +1,5 @@
-// YAML text -> YamlNode documents. The only file of the project that sees yaml-cpp.
+// YAML text -> YamlNode documents. The only file of the project that sees the YAML parser
+// (libyaml, the parser under PyYAML and so under pySigma).
 #pragma once
 
 #include <string_view>

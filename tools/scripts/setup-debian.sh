@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev
-  libyaml-cpp-dev libre2-dev libfmt-dev catch2 libboost-dev libicu-dev
+  libyaml-dev libyaml-cpp-dev libre2-dev libfmt-dev catch2 libboost-dev libicu-dev
   libsimdjson-dev python3
 )
 missing=()
