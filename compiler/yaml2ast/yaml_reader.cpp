@@ -15,11 +15,13 @@ constexpr std::size_t kMaxDepth = 64;
 // Aliases copy their anchor's node: "billion laughs" documents would expand without end.
 constexpr std::size_t kMaxAliasNodes = 100000;
 
-// libyaml counts a mark's column in characters and starts lines at every line break of YAML
-// (LF, CRLF, CR, NEL, LS, PS); diagnostics count columns in bytes. This maps one to the other.
+// libyaml counts a mark's column in characters and starts a line at every line break of YAML
+// (LF, CRLF, CR, NEL, LS, PS); diagnostics count lines by LF and columns in bytes, as the
+// renderer and editors do. This maps one to the other through byte offsets.
 class Lines {
  public:
   explicit Lines(std::string_view text) : text_(text) {
+    yaml_starts_.push_back(0);
     starts_.push_back(0);
     for (std::size_t i = 0; i < text.size();) {
       const auto c = static_cast<unsigned char>(text[i]);
@@ -35,26 +37,28 @@ class Lines {
         width = 3;  // LS, PS
       }
       i += width == 0 ? 1 : width;
-      if (width != 0) starts_.push_back(i);
+      if (width == 0) continue;
+      yaml_starts_.push_back(i);
+      if (text[i - 1] == '\n') starts_.push_back(i);
     }
   }
 
-  // The line of byte `offset` (0-based).
-  std::size_t line_of(std::size_t offset) const {
-    return static_cast<std::size_t>(std::upper_bound(starts_.begin(), starts_.end(), offset) -
-                                    starts_.begin()) - 1;
-  }
-  std::size_t start(std::size_t line) const {
-    return line < starts_.size() ? starts_[line] : text_.size();
-  }
-  // Byte offset of character `column` of line `line`.
+  // The YAML line (0-based, as libyaml counts) of byte `offset`.
+  std::size_t yaml_line_of(std::size_t offset) const { return index_of(yaml_starts_, offset); }
+  // Byte offset of character `column` of YAML line `line`.
   std::size_t offset(std::size_t line, std::size_t column) const {
-    std::size_t at = start(line);
+    std::size_t at = line < yaml_starts_.size() ? yaml_starts_[line] : text_.size();
     for (; column > 0 && at < text_.size(); --column) {
       const auto c = static_cast<unsigned char>(text_[at]);
       at += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     }
     return std::min(at, text_.size());
+  }
+
+  // The (LF-counted) line of byte `offset`, 0-based, and where a line starts.
+  std::size_t line_of(std::size_t offset) const { return index_of(starts_, offset); }
+  std::size_t start(std::size_t line) const {
+    return line < starts_.size() ? starts_[line] : text_.size();
   }
   ast::Pos pos_of(std::size_t offset) const {
     const std::size_t line = line_of(offset);
@@ -63,8 +67,14 @@ class Lines {
   }
 
  private:
+  static std::size_t index_of(const std::vector<std::size_t>& starts, std::size_t offset) {
+    return static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), offset) -
+                                    starts.begin()) - 1;
+  }
+
   std::string_view text_;
-  std::vector<std::size_t> starts_;
+  std::vector<std::size_t> yaml_starts_;  // after every YAML line break
+  std::vector<std::size_t> starts_;       // after every LF
 };
 
 // One libyaml parser over one piece of the text, freed however parsing ends.
@@ -88,7 +98,7 @@ struct Event {
 // Builds the YamlNode trees of one piece of the text from libyaml's events.
 class Builder {
  public:
-  // `piece` starts `first_line` lines into the file.
+  // Pieces start `first_line` YAML lines into the file.
   Builder(std::string_view text, const Lines& lines, std::size_t first_line, diag::Sink& diags)
       : text_(text), lines_(lines), first_line_(first_line), diags_(diags) {}
 
@@ -139,12 +149,7 @@ class Builder {
     return reinterpret_cast<const char*>(anchor);
   }
 
-  ast::Pos pos(const yaml_mark_t& m) const {
-    const std::size_t line = first_line_ + m.line;
-    const std::size_t at = lines_.offset(line, m.column);
-    return {static_cast<std::uint32_t>(line + 1),
-            static_cast<std::uint32_t>(at - lines_.start(line) + 1)};
-  }
+  ast::Pos pos(const yaml_mark_t& m) const { return lines_.pos_of(offset(m)); }
   // Byte offset of a mark in the file.
   std::size_t offset(const yaml_mark_t& m) const {
     return lines_.offset(first_line_ + m.line, m.column);
@@ -395,7 +400,7 @@ std::vector<ast::YamlNode> read_documents(std::string_view text, diag::Sink& dia
   for (std::size_t i = 0; i < starts.size(); ++i) {
     const std::size_t begin = starts[i];
     const std::size_t end = i + 1 < starts.size() ? starts[i + 1] : text.size();
-    Builder builder(text, lines, lines.line_of(begin), diags);
+    Builder builder(text, lines, lines.yaml_line_of(begin), diags);
     builder.parse(begin, end, i == 0, docs);
   }
   return docs;

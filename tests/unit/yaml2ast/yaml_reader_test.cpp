@@ -76,6 +76,13 @@ TEST_CASE("positions are 1-based lines and byte columns, after multi-byte charac
   CHECK(seq.items[0].content == ast::Pos{3, 6});  // after the quote
   CHECK(seq.items[1].pos == ast::Pos{4, 5});
   CHECK(at(seq.items[1], "y").pos == ast::Pos{4, 17});  // "  - {x: " + 3 bytes + ", y: "
+
+  // YAML breaks lines at a lone CR too; diagnostics count lines by LF, as editors show them.
+  const auto cr = read("a: 1\r\nb: x\rc: y\n");
+  INFO(dump(cr));
+  REQUIRE(cr.docs.size() == 1);
+  CHECK(at(cr.docs[0], "b").pos == ast::Pos{2, 4});
+  CHECK(cr.docs[0].entries[2].first.pos == ast::Pos{2, 6});
 }
 
 TEST_CASE("documents are read one by one: a broken one does not hide the next") {
