@@ -78,8 +78,11 @@ LeafMatcher make_matcher(const ir::Program& p, const ir::Leaf& l, std::uint32_t 
         if constexpr (std::is_same_v<T, ir::StringMatch>) {
           out.m = leaf::String{match::TextMatcher(text_op(pred.op), pred.pattern), pred.cased};
         } else if constexpr (std::is_same_v<T, ir::RegexMatch>) {
-          leaf::Regex r{pred.re.get(), {}};
-          if (pred.re != nullptr) r.needs = match::regex_literals(*pred.re, 1);
+          leaf::Regex r{pred.re.get(), {}, {}};
+          if (pred.re != nullptr) {
+            r.literals = std::make_shared<const match::RegexLiterals>(*pred.re);
+            r.needs = r.literals->get(1);
+          }
           out.m = std::move(r);
         } else if constexpr (std::is_same_v<T, ir::NumberCmp>) {
           out.m = leaf::Number{pred.op, pred.value};

@@ -21,6 +21,7 @@
 #include "runtime/event/field_store.hpp"
 #include "runtime/match/cidr.hpp"
 #include "runtime/match/number.hpp"
+#include "runtime/match/regex_literals.hpp"
 #include "runtime/match/text_match.hpp"
 #include "runtime/match/timestamp.hpp"
 
@@ -38,6 +39,8 @@ struct String {
 };
 struct Regex {
   const re2::RE2* re = nullptr;  // owned by the program; null if it failed to compile
+  // The regex's prefilter, parsed once: `needs` below, and the rule index's anchor for it.
+  std::shared_ptr<const match::RegexLiterals> literals;
   // Folded literals one of which a value must contain for the regex to match it
   // (match::regex_literals); empty when there are none. Most values lack them, and a search
   // for a rare byte is far cheaper than running the regex.

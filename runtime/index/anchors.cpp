@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "runtime/eval/engine_impl.hpp"
 #include "runtime/match/regex_literals.hpp"
 
 namespace sigma::runtime {
@@ -23,12 +24,14 @@ std::string longest_literal(std::string_view glob) {
   return best;
 }
 
-std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_slot) {
+std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_slot,
+                                    const match::RegexLiterals* literals) {
   AnchorSpec a;
   a.slot = leaf.field == ir::kKeywords ? keyword_slot : leaf.field;
   if (const auto* r = std::get_if<ir::RegexMatch>(&leaf.pred)) {
     if (r->re == nullptr) return std::nullopt;
-    a.texts = match::regex_literals(*r->re, kMinLiteral);
+    a.texts = literals != nullptr ? literals->get(kMinLiteral)
+                                  : match::regex_literals(*r->re, kMinLiteral);
     if (a.texts.empty()) return std::nullopt;
     return a;
   }
@@ -58,11 +61,15 @@ std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_
   return a;
 }
 
-std::vector<std::optional<AnchorSpec>> anchors_of(const ir::Program& program,
-                                                  std::uint32_t keyword_slot) {
+std::vector<std::optional<AnchorSpec>> anchors_of(const Engine& engine) {
+  const Engine::Impl& e = engine.impl();
+  const auto& leaves = e.program->leaves.all();
   std::vector<std::optional<AnchorSpec>> out;
-  out.reserve(program.leaves.size());
-  for (const ir::Leaf& leaf : program.leaves.all()) out.push_back(anchor_of(leaf, keyword_slot));
+  out.reserve(leaves.size());
+  for (std::size_t i = 0; i < leaves.size(); ++i) {
+    const auto* regex = std::get_if<leaf::Regex>(&e.leaves[i].m);
+    out.push_back(anchor_of(leaves[i], e.keyword_slot, regex ? regex->literals.get() : nullptr));
+  }
   return out;
 }
 

@@ -15,7 +15,9 @@
 #include <vector>
 
 #include "compiler/ir/ir.hpp"
+#include "runtime/eval/engine.hpp"
 #include "runtime/index/literal_filter.hpp"
+#include "runtime/match/regex_literals.hpp"
 
 namespace sigma::runtime {
 
@@ -36,13 +38,14 @@ struct AnchorSpec {
 // byte (LiteralFilter::accepts).
 inline constexpr std::size_t kMinLiteral = LiteralFilter::kMinLength;
 
-// The anchor of one leaf, or nullopt when the leaf cannot be one.
-std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_slot);
+// The anchor of one leaf, or nullopt when the leaf cannot be one. A regex leaf's literals come
+// from `literals` when given (its prefilter, parsed once by the engine), else from its regex.
+std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_slot,
+                                    const match::RegexLiterals* literals = nullptr);
 
-// anchor_of for every leaf of a program, worked out once per engine and shared by the indexes
-// of every source.
-std::vector<std::optional<AnchorSpec>> anchors_of(const ir::Program& program,
-                                                  std::uint32_t keyword_slot);
+// anchor_of for every leaf of an engine's program, worked out once per engine and shared by
+// the indexes of every source.
+std::vector<std::optional<AnchorSpec>> anchors_of(const Engine& engine);
 
 // The longest run of literal text in an escaped glob (`*` `?` wildcards, `\` escapes).
 std::string longest_literal(std::string_view glob);

@@ -79,7 +79,7 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
   const ir::Program& p = *e.program;
   std::vector<std::optional<AnchorSpec>> own;
   if (anchors == nullptr) {
-    own = anchors_of(p, e.keyword_slot);
+    own = anchors_of(engine);
     anchors = &own;
   }
   for (std::uint32_t i = 0; i < p.rules.size(); ++i)
@@ -356,7 +356,7 @@ const RuleIndex& RouteTable::get(const Source& source) {
   }
   std::call_once(entry->built, [&] {
     std::call_once(anchors_once_, [&] {
-      anchors_ = anchors_of(*engine_.impl().program, engine_.impl().keyword_slot);
+      anchors_ = anchors_of(engine_);
     });
     entry->index = std::make_unique<const RuleIndex>(engine_, source, &anchors_);
   });

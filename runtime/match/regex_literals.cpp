@@ -8,19 +8,27 @@
 
 namespace sigma::match {
 
-std::vector<std::string> regex_literals(const re2::RE2& re, std::size_t min_length) {
-  if (!re.ok()) return {};
-  re2::FilteredRE2 filter(static_cast<int>(min_length));
+RegexLiterals::RegexLiterals(const re2::RE2& re) {
+  if (!re.ok()) return;
+  // Atoms of every length: get() treats the ones shorter than it is asked for as present, which
+  // is what FilteredRE2 built for that length does with them.
+  auto filter = std::make_unique<re2::FilteredRE2>(1);
   int id = 0;
-  if (filter.Add(re.pattern(), re.options(), &id) != re2::RE2::NoError) return {};
-  std::vector<std::string> atoms;
-  filter.Compile(&atoms);
+  if (filter->Add(re.pattern(), re.options(), &id) != re2::RE2::NoError) return;
+  filter->Compile(&atoms_);
+  filter_ = std::move(filter);
+}
+
+RegexLiterals::~RegexLiterals() = default;
+
+std::vector<std::string> RegexLiterals::get(std::size_t min_length) const {
+  if (filter_ == nullptr) return {};
   // The prefilter is a monotone AND/OR of atoms: the regex can match only if it passes with the
   // atoms present. `present` holds every atom outside the cover; the cover works while the
   // prefilter fails with them all present.
-  std::vector<bool> present(atoms.size());
-  for (std::size_t i = 0; i < atoms.size(); ++i) {
-    const std::string& a = atoms[i];
+  std::vector<bool> present(atoms_.size());
+  for (std::size_t i = 0; i < atoms_.size(); ++i) {
+    const std::string& a = atoms_[i];
     // Only ASCII atoms: our folding and RE2's lowering agree on those.
     present[i] = a.size() < min_length ||
                  std::any_of(a.begin(), a.end(), [](char c) { return (c & 0x80) != 0; });
@@ -28,26 +36,31 @@ std::vector<std::string> regex_literals(const re2::RE2& re, std::size_t min_leng
   std::vector<int> given, potential;
   const auto passes = [&] {
     given.clear();
-    for (std::size_t i = 0; i < atoms.size(); ++i)
+    for (std::size_t i = 0; i < atoms_.size(); ++i)
       if (present[i]) given.push_back(static_cast<int>(i));
-    filter.AllPotentials(given, &potential);
+    filter_->AllPotentials(given, &potential);
     return !potential.empty();
   };
   if (passes()) return {};
   // Short atoms go first, so the longer (rarer) ones stay in the cover.
-  std::vector<std::size_t> order(atoms.size());
+  std::vector<std::size_t> order(atoms_.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return atoms[a].size() < atoms[b].size(); });
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return atoms_[a].size() < atoms_[b].size();
+  });
   for (std::size_t i : order) {
     if (present[i]) continue;
     present[i] = true;
     if (passes()) present[i] = false;  // needed
   }
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < atoms.size(); ++i)
-    if (!present[i]) out.push_back(std::move(atoms[i]));
+  for (std::size_t i = 0; i < atoms_.size(); ++i)
+    if (!present[i]) out.push_back(atoms_[i]);
   return out;
+}
+
+std::vector<std::string> regex_literals(const re2::RE2& re, std::size_t min_length) {
+  return RegexLiterals(re).get(min_length);
 }
 
 }  // namespace sigma::match

@@ -2,19 +2,39 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace re2 {
 class RE2;
-}
+class FilteredRE2;
+}  // namespace re2
 
 namespace sigma::match {
 
-// Literals (lower case, ASCII, min_length bytes or more) at least one of which occurs, in any
-// case, in every text the regex matches; empty when there is no such set. Found with RE2's
-// prefilter (FilteredRE2) and then pared down: an atom is dropped while the regex still cannot
-// match without one of the others, so AND(a, b) keeps only one of them (the longer).
+// A regex's prefilter, parsed once, asked for its literals at any minimum length: the engine
+// wants literals of any length (to skip values before running the regex), the rule index those
+// of 3 bytes or more (its anchors), and parsing the regex is three quarters of the work.
+class RegexLiterals {
+ public:
+  explicit RegexLiterals(const re2::RE2& re);
+  ~RegexLiterals();
+  RegexLiterals(const RegexLiterals&) = delete;
+  RegexLiterals& operator=(const RegexLiterals&) = delete;
+
+  // Literals (lower case, ASCII, min_length bytes or more) at least one of which occurs, in any
+  // case, in every text the regex matches; empty when there is no such set. Found with RE2's
+  // prefilter (FilteredRE2) and then pared down: an atom is dropped while the regex still
+  // cannot match without one of the others, so AND(a, b) keeps only one of them (the longer).
+  std::vector<std::string> get(std::size_t min_length) const;
+
+ private:
+  std::unique_ptr<re2::FilteredRE2> filter_;  // null when the regex has no usable prefilter
+  std::vector<std::string> atoms_;
+};
+
+// RegexLiterals(re).get(min_length).
 std::vector<std::string> regex_literals(const re2::RE2& re, std::size_t min_length);
 
 }  // namespace sigma::match

@@ -90,6 +90,15 @@ TEST_CASE("a regex is anchored by the literals it cannot match without", "[rule_
   // Nothing of three bytes it must contain: no anchor.
   CHECK(literals("\\w+`\\w+").empty());
   CHECK(literals("ab|cdef").empty());
+  // One parse answers every minimum length: the engine's pre-check takes short literals too.
+  {
+    const RE2 re("ab|cdef");
+    const match::RegexLiterals parsed(re);
+    auto any = parsed.get(1);
+    std::sort(any.begin(), any.end());
+    CHECK(any == Set{"ab", "cdef"});
+    CHECK(parsed.get(runtime::kMinLiteral).empty());
+  }
   CHECK(literals("(").empty());  // does not compile
   // A non-ASCII atom is not used (RE2's lowering and our folding may differ there).
   CHECK(literals("\xd0\xb0"
