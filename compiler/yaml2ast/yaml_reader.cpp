@@ -20,7 +20,8 @@ constexpr std::size_t kMaxAliasNodes = 100000;
 // renderer and editors do. This maps one to the other through byte offsets.
 class Lines {
  public:
-  explicit Lines(std::string_view text) : text_(text) {
+  explicit Lines(std::string_view text)
+      : text_(text), bom_(text.starts_with("\xEF\xBB\xBF") ? 3 : 0) {
     yaml_starts_.push_back(0);
     starts_.push_back(0);
     for (std::size_t i = 0; i < text.size();) {
@@ -48,6 +49,7 @@ class Lines {
   // Byte offset of character `column` of YAML line `line`.
   std::size_t offset(std::size_t line, std::size_t column) const {
     std::size_t at = line < yaml_starts_.size() ? yaml_starts_[line] : text_.size();
+    if (line == 0) at += bom_;  // libyaml does not count a byte order mark as a column
     for (; column > 0 && at < text_.size(); --column) {
       const auto c = static_cast<unsigned char>(text_[at]);
       at += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
@@ -73,6 +75,7 @@ class Lines {
   }
 
   std::string_view text_;
+  std::size_t bom_;                       // bytes of a UTF-8 byte order mark at the start
   std::vector<std::size_t> yaml_starts_;  // after every YAML line break
   std::vector<std::size_t> starts_;       // after every LF
 };

@@ -83,6 +83,13 @@ TEST_CASE("positions are 1-based lines and byte columns, after multi-byte charac
   REQUIRE(cr.docs.size() == 1);
   CHECK(at(cr.docs[0], "b").pos == ast::Pos{2, 4});
   CHECK(cr.docs[0].entries[2].first.pos == ast::Pos{2, 6});
+
+  // A byte order mark is no column to libyaml, but three bytes of the line.
+  const auto bom = read("\xEF\xBB\xBF"
+                        "ab: [1, 2]\n");
+  INFO(dump(bom));
+  REQUIRE(bom.docs.size() == 1);
+  CHECK(at(bom.docs[0], "ab").pos == ast::Pos{1, 8});
 }
 
 TEST_CASE("documents are read one by one: a broken one does not hide the next") {
