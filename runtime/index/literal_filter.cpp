@@ -12,21 +12,46 @@ std::uint32_t LiteralFilter::add(std::string_view literal) {
   return static_cast<std::uint32_t>(literals_.size() - 1);
 }
 
-void LiteralFilter::build_table(Table& t) {
-  std::sort(t.keys.begin(), t.keys.end(), [](const Key& a, const Key& b) {
+void LiteralFilter::build_table(Table& t, const Table* also, std::uint32_t literal_base,
+                                std::uint32_t pool_base, unsigned per_key,
+                                std::uint32_t (*hash)(std::uint32_t, unsigned)) {
+  const auto order = [](const Key& a, const Key& b) {
     return a.gram != b.gram ? a.gram < b.gram : a.literal < b.literal;
-  });
+  };
+  std::sort(t.keys.begin(), t.keys.end(), order);
+  if (also != nullptr && !also->keys.empty()) {
+    // also's keys are in order already, and their ids all follow ours: a merge keeps the order.
+    const auto own = static_cast<std::ptrdiff_t>(t.keys.size());
+    for (Key k : also->keys) {
+      k.literal += literal_base;
+      k.start += pool_base;
+      t.keys.push_back(k);
+    }
+    std::inplace_merge(t.keys.begin(), t.keys.begin() + own, t.keys.end(), order);
+  }
   std::size_t runs = 0;
   for (std::size_t k = 0; k < t.keys.size(); ++k)
     if (k == 0 || t.keys[k].gram != t.keys[k - 1].gram) ++runs;
   const std::size_t size = std::bit_ceil(std::max<std::size_t>(16, runs * 2));
-  t.slots.assign(size, kEmpty);
+  t.slots.assign(size, Slot{});
   t.mask = static_cast<std::uint32_t>(size - 1);
   for (std::size_t k = 0; k < t.keys.size(); ++k) {
     if (k > 0 && t.keys[k].gram == t.keys[k - 1].gram) continue;
     std::uint32_t slot = slot_of(t.keys[k].gram) & t.mask;
-    while (t.slots[slot] != kEmpty) slot = (slot + 1) & t.mask;
-    t.slots[slot] = static_cast<std::uint32_t>(k);
+    while (t.slots[slot].key != kEmpty) slot = (slot + 1) & t.mask;
+    t.slots[slot] = {t.keys[k].gram, static_cast<std::uint32_t>(k)};
+  }
+  // About `per_key` bits per key keeps false hits near 1 in that many positions; the bitmap
+  // of a field with few literals stays small enough for L1.
+  t.bits = t.keys.empty() || hash == nullptr ? 6
+                          : std::clamp<unsigned>(
+                                static_cast<unsigned>(std::bit_width(t.keys.size() * per_key)),
+                                8, 22);
+  t.bitmap.assign((std::size_t{1} << t.bits) / 64, 0);
+  if (hash == nullptr) return;
+  for (const Key& k : t.keys) {
+    const std::uint32_t h = hash(k.gram, 32 - t.bits);
+    t.bitmap[h >> 6] |= std::uint64_t{1} << (h & 63);
   }
 }
 
@@ -71,11 +96,11 @@ void LiteralFilter::build(const LiteralFilter* also) {
     const auto size = static_cast<std::uint32_t>(lit.size());
     pool_ += lit;
     if (lit.size() == 2) {
-      pairs_.keys.push_back({load(lit.data(), 2), id, start, size, 0});
+      pairs_.keys.push_back({head_of(lit.data(), 2), load(lit.data(), 2), id, start, size, 0});
       continue;
     }
     if (lit.size() == kMinLength) {
-      short_.keys.push_back({load(lit.data(), 3), id, start, size, 0});
+      short_.keys.push_back({head_of(lit.data(), 3), load(lit.data(), 3), id, start, size, 0});
       continue;
     }
     const auto cost = [&](std::uint32_t i) {
@@ -88,42 +113,25 @@ void LiteralFilter::build(const LiteralFilter* also) {
         best = i;
         best_cost = c;
       }
-    long_.keys.push_back({load(lit.data() + best, 4), id, start, size, best});
+    long_.keys.push_back(
+        {head_of(lit.data(), size), load(lit.data() + best, 4), id, start, size, best});
   }
+  std::uint32_t literal_base = 0, pool_base = 0;
   if (also != nullptr) {
-    const auto base = static_cast<std::uint32_t>(literals_.size());
-    const auto pool_base = static_cast<std::uint32_t>(pool_.size());
+    literal_base = static_cast<std::uint32_t>(literals_.size());
+    pool_base = static_cast<std::uint32_t>(pool_.size());
     pool_ += also->pool_;
-    const auto append = [&](const Table& from, Table& to) {
-      for (Key k : from.keys) {
-        k.literal += base;
-        k.start += pool_base;
-        to.keys.push_back(k);
-      }
-    };
-    append(also->short_, short_);
-    append(also->long_, long_);
-    append(also->pairs_, pairs_);
   }
-  build_table(short_);
-  build_table(long_);
-  build_table(pairs_);
+  // The 3-byte bitmap is tested at every position beside the 4-byte one: more bits per key
+  // keep its false hits as rare, and it is small anyway.
+  build_table(long_, also ? &also->long_ : nullptr, literal_base, pool_base, 32, hash4);
+  build_table(short_, also ? &also->short_ : nullptr, literal_base, pool_base, 64, hash3);
+  build_table(pairs_, also ? &also->pairs_ : nullptr, literal_base, pool_base, 0, nullptr);
   pair_bits_.clear();
   if (!pairs_.keys.empty()) {
     pair_bits_.assign(std::size_t{1} << 10, 0);  // 2^16 grams, 64 to a word
     for (const Key& k : pairs_.keys) pair_bits_[k.gram >> 6] |= std::uint64_t{1} << (k.gram & 63);
   }
-
-  const std::size_t keys = short_.keys.size() + long_.keys.size();
-  bitmap_.clear();
-  bits_ = 0;
-  if (keys == 0) return;
-  // About 32 hashes per key keeps false hits near 1 in 32 positions; the bitmap of a field
-  // with few literals stays small enough for L1.
-  bits_ = std::clamp<unsigned>(static_cast<unsigned>(std::bit_width(keys * 32)), 8, 22);
-  bitmap_.assign((std::size_t{1} << bits_) / 64, 0);
-  for (const Key& k : short_.keys) mark(hash3(k.gram, 32 - bits_));
-  for (const Key& k : long_.keys) mark(hash4(k.gram, 32 - bits_));
 }
 
 }  // namespace sigma::runtime

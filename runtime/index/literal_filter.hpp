@@ -2,11 +2,14 @@
 //
 // A literal of 4 bytes or more is keyed by one 4-byte window of it (the window fewest other
 // literals share, and of those the one of rarest bytes), a 3-byte literal by all of it. A scan
-// slides over the text and tests the 4 bytes at each position (and the 3 bytes, when there are
-// 3-byte keys) against a bitmap of hashed keys; on a hit it checks the literals keyed there in
-// place. A 2-byte literal is accepted when it starts with a non-ASCII byte (one character of
-// another script, such as the Cyrillic lookalikes of homoglyph rules): those pairs are tested
-// only where the text has a non-ASCII byte, found sixteen bytes at a time.
+// slides over the text and tests the 4 bytes at each position against a bitmap of hashed 4-byte
+// keys (and the 3 bytes against a smaller one, when there are 3-byte keys, so that test stays in
+// L1); on a hit it checks the literals keyed there in place: the hash table's slot holds the
+// key's window, and each key the first 8 bytes of its literal, so a false hit or a literal of
+// up to 8 bytes costs no further look-up. A 2-byte literal is accepted when it starts with a
+// non-ASCII byte (one character of another script, such as the Cyrillic lookalikes of homoglyph
+// rules): those pairs are tested only where the text has a non-ASCII byte, found sixteen bytes
+// at a time.
 //
 // Building takes time linear in the literals (milliseconds for the whole SigmaHQ corpus), where a
 // Vectorscan database of the same literals takes about 25 us per literal to compile (0.8 s for the
@@ -54,44 +57,55 @@ class LiteralFilter {
   template <class Hit>
   void scan(std::string_view text, Hit&& hit) const {
     if (!pairs_.keys.empty()) scan_pairs(text, hit);
-    if (bits_ == 0 || text.size() < kMinLength) return;
+    if (text.size() < kMinLength) return;
     const char* p = text.data();
     const std::size_t n = text.size();
     // Locals, so the loop keeps them in registers across the (rare) calls to check().
-    const std::uint64_t* const bitmap = bitmap_.data();
-    const unsigned shift = 32 - bits_;
-    const auto marked = [bitmap](std::uint32_t h) { return (bitmap[h >> 6] >> (h & 63)) & 1u; };
+    const std::uint64_t* const longs = long_.bitmap.data();
+    const unsigned long_shift = 32 - long_.bits;
     std::size_t i = 0;
     if (short_.keys.empty()) {
+      if (long_.keys.empty()) return;
       for (; i + 4 <= n; ++i) {
         const std::uint32_t g = load(p + i, 4);
-        if (marked(hash4(g, shift))) check(long_, g, text, i, hit);
+        if (marked(longs, hash4(g, long_shift))) check(long_, g, text, i, hit);
       }
       return;
     }
+    // Without 4-byte keys, long_'s bitmap is one empty word that every position tests.
+    const std::uint64_t* const shorts = short_.bitmap.data();
+    const unsigned short_shift = 32 - short_.bits;
     for (; i + 4 <= n; ++i) {
       const std::uint32_t g = load(p + i, 4);
-      if (marked(hash4(g, shift))) check(long_, g, text, i, hit);
-      if (marked(hash3(g & 0xFFFFFFu, shift))) check(short_, g & 0xFFFFFFu, text, i, hit);
+      if (marked(longs, hash4(g, long_shift))) check(long_, g, text, i, hit);
+      if (marked(shorts, hash3(g & 0xFFFFFFu, short_shift)))
+        check(short_, g & 0xFFFFFFu, text, i, hit);
     }
     const std::uint32_t g = load(p + i, 3);  // the last position holds 3 bytes (n >= 3 here)
-    if (marked(hash3(g, shift))) check(short_, g, text, i, hit);
+    if (marked(shorts, hash3(g, short_shift))) check(short_, g, text, i, hit);
   }
 
  private:
   struct Key {
-    std::uint32_t gram = 0;
+    std::uint64_t head = 0;    // the literal's first 8 bytes (fewer, zero-padded, if shorter)
+    std::uint32_t gram = 0;    // the window the key is found by
     std::uint32_t literal = 0;
     std::uint32_t start = 0;   // of the literal's bytes in pool_
     std::uint32_t size = 0;    // of the literal
     std::uint32_t offset = 0;  // of the window in the literal
   };
+  struct Slot {
+    std::uint32_t gram = 0;
+    std::uint32_t key = kEmpty;  // the first key of the gram's run
+  };
   // The keys of one width, sorted by gram, with an open-addressing table from gram to the
-  // first key of its run.
+  // first key of its run, and a bitmap of the keys' hashes (one word when there are no keys).
   struct Table {
     std::vector<Key> keys;
-    std::vector<std::uint32_t> slots;
+    std::vector<Slot> slots;
     std::uint32_t mask = 0;
+    std::vector<std::uint64_t> bitmap;
+    unsigned bits = 6;  // log2 of the bitmap's bits
   };
   static constexpr std::uint32_t kEmpty = 0xffffffffu;
 
@@ -101,16 +115,35 @@ class LiteralFilter {
     std::memcpy(&v, p, width);
     return v;
   }
-  // Two hashes into one bitmap, so a 3-byte key and a 4-byte one rarely share a bit.
-  // `shift` is 32 - bits_.
+  static std::uint64_t head_of(const char* p, std::size_t size) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, size < 8 ? size : 8);
+    return v;
+  }
+  // The bytes of a head that hold a literal of `size` bytes.
+  static std::uint64_t head_mask(std::uint32_t size) {
+    if (size >= 8) return ~std::uint64_t{0};
+    if constexpr (std::endian::native == std::endian::little)
+      return (std::uint64_t{1} << (8 * size)) - 1;
+    else
+      return ~std::uint64_t{0} << (64 - 8 * size);
+  }
+  // Different multipliers for the two widths, so the 3 bytes that begin a 4-byte key do not
+  // hash alike. `shift` is 32 - the bitmap's bits.
   static std::uint32_t hash4(std::uint32_t gram, unsigned shift) {
     return (gram * 0x9E3779B1u) >> shift;
   }
   static std::uint32_t hash3(std::uint32_t gram, unsigned shift) {
     return (gram * 0xC2B2AE35u) >> shift;
   }
-  void mark(std::uint32_t h) { bitmap_[h >> 6] |= std::uint64_t{1} << (h & 63); }
-  static void build_table(Table& t);
+  static bool marked(const std::uint64_t* bitmap, std::uint32_t h) {
+    return (bitmap[h >> 6] >> (h & 63)) & 1u;
+  }
+  // Sorts t's keys (merging `also`'s, sorted already), then builds its slots and its bitmap
+  // with `hash` and about `per_key` bits per key (no bitmap without `hash`: pairs have theirs).
+  static void build_table(Table& t, const Table* also, std::uint32_t literal_base,
+                          std::uint32_t pool_base, unsigned per_key,
+                          std::uint32_t (*hash)(std::uint32_t, unsigned));
 
   // The 2-byte keys at each non-ASCII byte of `text` but its last.
   template <class Hit>
@@ -135,14 +168,22 @@ class LiteralFilter {
   void check(const Table& t, std::uint32_t gram, std::string_view text, std::size_t at,
              Hit& hit) const {
     for (std::uint32_t slot = slot_of(gram) & t.mask;; slot = (slot + 1) & t.mask) {
-      const std::uint32_t k = t.slots[slot];
-      if (k == kEmpty) return;
-      if (t.keys[k].gram != gram) continue;
-      for (std::uint32_t j = k; j < t.keys.size() && t.keys[j].gram == gram; ++j) {
+      const Slot s = t.slots[slot];
+      if (s.key == kEmpty) return;
+      if (s.gram != gram) continue;
+      for (std::uint32_t j = s.key; j < t.keys.size() && t.keys[j].gram == gram; ++j) {
         const Key& key = t.keys[j];
-        if (at < key.offset || at - key.offset + key.size > text.size()) continue;
-        if (std::memcmp(text.data() + at - key.offset, pool_.data() + key.start, key.size) == 0)
-          hit(key.literal);
+        if (at < key.offset) continue;
+        const std::size_t begin = at - key.offset;
+        const std::size_t room = text.size() - begin;
+        if (key.size > room) continue;
+        const char* from = text.data() + begin;
+        const std::uint64_t head = room >= 8 ? head_of(from, 8) : head_of(from, room);
+        if (((head ^ key.head) & head_mask(key.size)) != 0) continue;
+        if (key.size > 8 &&
+            std::memcmp(from + 8, pool_.data() + key.start + 8, key.size - 8) != 0)
+          continue;
+        hit(key.literal);
       }
       return;
     }
@@ -153,8 +194,6 @@ class LiteralFilter {
   Table short_, long_;                    // 3-byte keys, 4-byte keys
   Table pairs_;                           // 2-byte keys (non-ASCII first byte)
   std::vector<std::uint64_t> pair_bits_;  // one bit per 2-byte gram: 8 KiB when there are pairs
-  std::vector<std::uint64_t> bitmap_;     // one bit per hash (hash3, hash4) of a key
-  unsigned bits_ = 0;                     // log2 of the number of hashes; 0: no keys
 };
 
 }  // namespace sigma::runtime

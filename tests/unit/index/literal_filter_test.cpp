@@ -109,3 +109,50 @@ TEST_CASE("LiteralFilter agrees with a plain search on non-ASCII literals and te
   // 2-byte literals too (only those starting outside ASCII are kept), past 16-byte blocks.
   agrees_with_plain_search({11, "ab.\xd0\xb0\xbe\xc3", 40, 2, 5, 70});
 }
+
+TEST_CASE("LiteralFilter compares literals past their first 8 bytes, and near the text's end",
+          "[literal_filter]") {
+  LiteralFilter f;
+  // Alike in the first 8 bytes (the key's head), different after; one shorter than 8.
+  const std::vector<std::string> lits = {"powershell -enc", "powershell -nop", "powersh",
+                                         "powershell"};
+  for (const auto& l : lits) f.add(l);
+  f.build();
+  CHECK(found(f, "c:\\powershell -nop -w hidden") == std::set<std::uint32_t>{1, 2, 3});
+  CHECK(found(f, "powershell -en") == std::set<std::uint32_t>{2, 3});  // cut short
+  CHECK(found(f, "xpowersh") == std::set<std::uint32_t>{2});            // fewer than 8 left
+  CHECK(found(f, "powershel") == std::set<std::uint32_t>{2});
+  // Long literals over a small alphabet, so heads collide and texts end inside literals.
+  agrees_with_plain_search({13, "ab", 30, 6, 10, 60});
+}
+
+TEST_CASE("LiteralFilter built with another finds both filters' literals", "[literal_filter]") {
+  std::mt19937 rng(17);
+  const std::string alphabet = "abc.\\-\xd0\xb0";
+  const auto random_text = [&](std::size_t len) {
+    std::string s;
+    for (std::size_t i = 0; i < len; ++i) s.push_back(alphabet[rng() % alphabet.size()]);
+    return s;
+  };
+  for (int round = 0; round < 20; ++round) {
+    std::vector<std::string> own, shared;
+    LiteralFilter shared_filter, f;
+    for (int i = 0; i < 30; ++i) shared.push_back(random_text(2 + rng() % 7));
+    for (int i = 0; i < 30; ++i) own.push_back(random_text(2 + rng() % 7));
+    for (const auto& l : shared) shared_filter.add(l);
+    for (const auto& l : own) f.add(l);
+    shared_filter.build();
+    f.build(&shared_filter);
+    for (int t = 0; t < 50; ++t) {
+      const std::string text = random_text(rng() % 50);
+      std::set<std::uint32_t> expected;
+      for (std::uint32_t i = 0; i < own.size(); ++i)
+        if (LiteralFilter::accepts(own[i]) && text.find(own[i]) != std::string::npos)
+          expected.insert(i);
+      for (std::uint32_t i = 0; i < shared.size(); ++i)
+        if (LiteralFilter::accepts(shared[i]) && text.find(shared[i]) != std::string::npos)
+          expected.insert(static_cast<std::uint32_t>(own.size()) + i);
+      REQUIRE(found(f, text) == expected);
+    }
+  }
+}
