@@ -12,56 +12,129 @@ namespace {
 constexpr std::size_t kChunk = 256 * 1024;
 constexpr std::size_t kGarbageExcerpt = 80;
 
-// The bytes that change the splitter's state: in a string '"' and '\\'; outside one '"' and
-// the brackets.
-template <bool InString>
-bool special(char c) {
-  if constexpr (InString)
-    return c == '"' || c == '\\';
-  else
-    return c == '"' || c == '{' || c == '}' || c == '[' || c == ']';
+// The bytes of a 64-byte block that matter to the splitter, one bit per byte.
+struct Block {
+  std::uint64_t quote = 0, backslash = 0, open = 0, close = 0, newline = 0;
+};
+
+Block classify(const char* p) {
+  Block b;
+#ifdef __SSE2__
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'),
+                newline = _mm_set1_epi8('\n'), lower = _mm_set1_epi8(0x20),
+                open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}');
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const auto bits = [&](__m128i eq) {
+      return static_cast<std::uint64_t>(static_cast<unsigned>(_mm_movemask_epi8(eq))) << (16 * k);
+    };
+    // '[' and '{', ']' and '}' differ only in bit 0x20.
+    const __m128i folded = _mm_or_si128(v, lower);
+    b.quote |= bits(_mm_cmpeq_epi8(v, quote));
+    b.backslash |= bits(_mm_cmpeq_epi8(v, backslash));
+    b.open |= bits(_mm_cmpeq_epi8(folded, open));
+    b.close |= bits(_mm_cmpeq_epi8(folded, close));
+    b.newline |= bits(_mm_cmpeq_epi8(v, newline));
+  }
+#else
+  for (int i = 0; i < 64; ++i) {
+    const std::uint64_t bit = std::uint64_t{1} << i;
+    const char c = p[i];
+    if (c == '"') b.quote |= bit;
+    if (c == '\\') b.backslash |= bit;
+    if (c == '{' || c == '[') b.open |= bit;
+    if (c == '}' || c == ']') b.close |= bit;
+    if (c == '\n') b.newline |= bit;
+  }
+#endif
+  return b;
+}
+
+// Bit i of the result: the parity of bits 0..i of x.
+std::uint64_t prefix_xor(std::uint64_t x) {
+  for (int shift = 1; shift < 64; shift *= 2) x ^= x << shift;
+  return x;
 }
 
 // A block holds a newline or two: clearing bits beats a popcount, which without -mpopcnt is a
 // library call.
-unsigned count_bits(unsigned m) {
+unsigned count_bits(std::uint64_t m) {
   unsigned n = 0;
   for (; m != 0; m &= m - 1) ++n;
   return n;
 }
 
-// The first byte in [p, e) that is special(), or e; adds the newlines before it to `lines`.
-// Sixteen bytes at a time where SSE2 is there: strings and indentation are most of the text.
-template <bool InString>
-const char* skip(const char* p, const char* e, std::uint64_t& lines) {
-#ifdef __SSE2__
-  const __m128i newline = _mm_set1_epi8('\n'), quote = _mm_set1_epi8('"');
-  for (; e - p >= 16; p += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    __m128i hit = _mm_cmpeq_epi8(v, quote);
-    if constexpr (InString) {
-      hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-    } else {
-      // '[' and '{', ']' and '}' differ only in bit 0x20.
-      const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-      hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(folded, _mm_set1_epi8('{')),
-                                           _mm_cmpeq_epi8(folded, _mm_set1_epi8('}'))));
+// Where a value's scan stands between blocks.
+struct ValueState {
+  std::size_t depth = 0;
+  bool in_string = false;
+  bool escape = false;  // the next byte is escaped
+};
+
+// Scans the first `size` bytes of a block byte by byte, for what scan_block() does not decide.
+bool scan_bytes(const char* p, std::size_t size, ValueState& st, std::size_t& used,
+                std::uint64_t& lines) {
+  for (std::size_t i = 0; i < size; ++i) {
+    const char c = p[i];
+    if (c == '\n') ++lines;
+    if (st.escape) {
+      st.escape = false;
+    } else if (st.in_string) {
+      if (c == '\\')
+        st.escape = true;
+      else if (c == '"')
+        st.in_string = false;
+    } else if (c == '"') {
+      st.in_string = true;
+    } else if (c == '{' || c == '[') {
+      ++st.depth;
+    } else if ((c == '}' || c == ']') && --st.depth == 0) {
+      used = i + 1;
+      return true;
     }
-    const auto found = static_cast<unsigned>(_mm_movemask_epi8(hit));
-    const auto newlines = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)));
-    if (found != 0) {
-      const int at = std::countr_zero(found);
-      lines += count_bits(newlines & ((1u << at) - 1));
-      return p + at;
+  }
+  used = size;
+  return false;
+}
+
+// Scans the first `size` bytes of the 64 at `p` (all readable) as part of a value: sets `used`
+// to the bytes consumed (to the value's closing bracket, if there) and counts their newlines;
+// true when the value closed. Strings are found with bit masks, as if a backslash escaped the
+// next byte anywhere; a backslash outside a string (in JSON there is none) escapes nothing, so a
+// block with one is scanned byte by byte.
+bool scan_block(const char* p, std::size_t size, ValueState& st, std::size_t& used,
+                std::uint64_t& lines) {
+  const std::uint64_t valid = size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;
+  const Block b = classify(p);
+  std::uint64_t escaped = st.escape ? 1 : 0, escapers = 0;
+  for (std::uint64_t m = b.backslash & valid & ~escaped; m != 0;) {
+    const std::uint64_t bit = m & (0 - m);
+    escapers |= bit;
+    escaped |= bit << 1;
+    m &= ~(bit | bit << 1);
+  }
+  // Bit i set when byte i is in a string, its opening quote included and its closing one not.
+  const std::uint64_t inside =
+      prefix_xor(b.quote & valid & ~escaped) ^ (st.in_string ? ~std::uint64_t{0} : 0);
+  if ((escapers & ~inside) != 0) return scan_bytes(p, size, st, used, lines);
+  std::size_t end = size;
+  bool closed = false;
+  for (std::uint64_t m = (b.open | b.close) & valid & ~inside; m != 0; m &= m - 1) {
+    const int i = std::countr_zero(m);
+    if ((b.open >> i) & 1u) {
+      ++st.depth;
+    } else if (--st.depth == 0) {
+      end = static_cast<std::size_t>(i) + 1;
+      closed = true;
+      break;
     }
-    lines += count_bits(newlines);
   }
-#endif
-  for (; p < e; ++p) {
-    if (special<InString>(*p)) return p;
-    if (*p == '\n') ++lines;
-  }
-  return e;
+  const std::uint64_t upto = end == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << end) - 1;
+  lines += count_bits(b.newline & upto);
+  st.in_string = (inside >> (end - 1)) & 1u;
+  st.escape = (escapers >> (end - 1)) & 1u;
+  used = end;
+  return closed;
 }
 
 }  // namespace
@@ -129,44 +202,22 @@ JsonSplitter::Status JsonSplitter::next(std::string_view& text) {
   // Offsets shift when fill() compacts the buffer: track the object's length, not its start.
   std::size_t length = 0;
   keep_ = pos_;
-  std::size_t depth = 0;
-  bool in_string = false, escape = false, discarding = false;
+  ValueState state;
+  bool discarding = false;
   for (;;) {
     if (pos_ == end_) {
       if (discarding) keep_ = pos_;
       if (!fill()) return discarding ? Status::TooLong : Status::Truncated;
       continue;
     }
-    if (escape) {  // the byte after a backslash, whatever it is
-      escape = false;
-      if (buf_[pos_] == '\n') ++line_;
-    } else {
-      const char* from = buf_.get() + pos_;
-      const char* to = in_string ? skip<true>(from, buf_.get() + end_, line_)
-                                 : skip<false>(from, buf_.get() + end_, line_);
-      const auto skipped = static_cast<std::size_t>(to - from);
-      pos_ += skipped;
-      length += skipped;
-      if (length > max_value_) discarding = true;
-      if (pos_ == end_) continue;
-      const char c = buf_[pos_];
-      if (in_string) {
-        if (c == '\\')
-          escape = true;
-        else
-          in_string = false;  // the closing quote
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '{' || c == '[') {
-        ++depth;
-      } else if (--depth == 0) {  // a closing bracket
-        ++pos_;
-        ++length;
-        break;
-      }
-    }
-    ++pos_;
-    if (++length > max_value_) discarding = true;
+    // fill() leaves kPadding readable bytes past end_, so a block can always load 64.
+    const std::size_t size = end_ - pos_ < 64 ? end_ - pos_ : 64;
+    std::size_t used = 0;
+    const bool closed = scan_block(buf_.get() + pos_, size, state, used, line_);
+    pos_ += used;
+    length += used;
+    if (length > max_value_) discarding = true;
+    if (closed) break;
   }
   keep_ = pos_;
   if (discarding) return Status::TooLong;

@@ -1,6 +1,8 @@
 // JsonSplitter: cuts a stream of concatenated JSON objects (pretty-printed one after another,
 // one per line, or wrapped in a top-level array) into one view per top-level object, without
-// parsing them: it tracks only strings and bracket depth, so nesting depth costs nothing.
+// parsing them: it tracks only strings and bracket depth, so nesting depth costs nothing. Inside
+// a value it reads 64 bytes at a time, finding the strings with bit masks (a prefix XOR of the
+// unescaped quotes) and stopping only at brackets outside them.
 //
 // Each view is valid until the next call and has kPadding allocated bytes after it, so
 // simdjson can parse it in place. A value longer than max_value is skipped whole (its bytes

@@ -144,3 +144,16 @@ TEST_CASE("JsonSplitter agrees with the reference on random streams", "[json_spl
     }
   }
 }
+
+TEST_CASE("JsonSplitter keeps escapes and strings across its 64-byte blocks", "[json_splitter]") {
+  // An escaped quote, a run of escaped backslashes, a bracket in a string and a backslash
+  // outside one, each moved across the block boundaries one byte at a time.
+  const std::vector<std::string> tails = {"\\\"}{\"}\n{}", "\\\\\\\\\"}\n{\"b\":1}",
+                                          "}\"}\n[{}]", "\"}\\\"{\"x\":1}}\n{}"};
+  for (const std::string& tail : tails)
+    for (std::size_t pad = 0; pad < 140; ++pad) {
+      const std::string in = "{\"a\":\"" + std::string(pad, 'x') + tail;
+      INFO("pad " << pad << ": " << in);
+      REQUIRE(split(in, 1000) == reference(in, 1000));
+    }
+}
