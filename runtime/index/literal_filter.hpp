@@ -109,7 +109,12 @@ class LiteralFilter {
   };
   static constexpr std::uint32_t kEmpty = 0xffffffffu;
 
-  static std::uint32_t slot_of(std::uint32_t gram) { return (gram * 0x85EBCA6Bu) >> 7; }
+  // The product's high half folded into its low bits: masked alone, bits 7 up of the product
+  // missed the gram's last byte, and grams alike but for it ("powe", "powr") shared a slot.
+  static std::uint32_t slot_of(std::uint32_t gram) {
+    const std::uint32_t h = gram * 0x85EBCA6Bu;
+    return h ^ (h >> 16);
+  }
   static std::uint32_t load(const char* p, std::size_t width) {
     std::uint32_t v = 0;
     std::memcpy(&v, p, width);
