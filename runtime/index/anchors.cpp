@@ -1,6 +1,7 @@
 #include "runtime/index/anchors.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "runtime/eval/engine_impl.hpp"
 #include "runtime/match/regex_literals.hpp"
@@ -75,40 +76,58 @@ std::vector<std::optional<AnchorSpec>> anchors_of(const Engine& engine) {
 
 namespace {
 
-struct Cover {
+struct Clause {
   float cost = 0;
   std::vector<ir::LeafId> leaves;
 };
+// A node's clauses, each necessary for it: at most two, the most selective first.
+struct CoverClauses {
+  std::array<Clause, 2> clause;
+  std::size_t size = 0;
 
-std::optional<Cover> cover(const ir::Node& n, const std::vector<bool>& anchorable,
-                           const std::vector<float>& weight) {
+  // Keeps `c` if it is among the two most selective so far (the earlier of equals).
+  void offer(Clause&& c) {
+    if (size == 2 && !(c.cost < clause[1].cost)) return;
+    clause[size == 2 ? 1 : size++] = std::move(c);
+    if (size == 2 && clause[1].cost < clause[0].cost) std::swap(clause[0], clause[1]);
+  }
+};
+
+std::optional<CoverClauses> cover(const ir::Node& n, const std::vector<bool>& anchorable,
+                                  const std::vector<float>& weight) {
+  CoverClauses out;
   switch (n.op) {
     case ir::Op::False:
-      return Cover{};  // never true: nothing to require
+      out.offer(Clause{});  // never true: a clause nothing hits
+      return out;
     case ir::Op::True:
     case ir::Op::Not:
       return std::nullopt;
     case ir::Op::Leaf:
-      if (n.leaf < anchorable.size() && anchorable[n.leaf]) return Cover{weight[n.leaf], {n.leaf}};
-      return std::nullopt;
-    case ir::Op::And: {
-      // Any one child's cover covers the AND: take the most selective.
-      std::optional<Cover> best;
+      if (n.leaf >= anchorable.size() || !anchorable[n.leaf]) return std::nullopt;
+      out.offer(Clause{weight[n.leaf], {n.leaf}});
+      return out;
+    case ir::Op::And:
+      // Every child's clauses are the AND's too: keep the two most selective, the second
+      // only if selective enough (kSecondClause).
       for (const ir::Node& c : n.children)
-        if (auto cc = cover(c, anchorable, weight); cc && (!best || cc->cost < best->cost))
-          best = std::move(cc);
-      return best;
-    }
+        if (auto cc = cover(c, anchorable, weight))
+          for (std::size_t i = 0; i < cc->size; ++i) out.offer(std::move(cc->clause[i]));
+      if (out.size == 0) return std::nullopt;
+      if (out.size == 2 && !(out.clause[1].cost <= kSecondClause)) out.size = 1;
+      return out;
     case ir::Op::Or: {
-      // Every child must be covered; the union covers the OR.
-      Cover all;
+      // Every child must be covered; the union of their first clauses covers the OR.
+      Clause any;
       for (const ir::Node& c : n.children) {
         auto cc = cover(c, anchorable, weight);
         if (!cc) return std::nullopt;
-        all.cost += cc->cost;
-        all.leaves.insert(all.leaves.end(), cc->leaves.begin(), cc->leaves.end());
+        const Clause& first = cc->clause[0];
+        any.cost += first.cost;
+        any.leaves.insert(any.leaves.end(), first.leaves.begin(), first.leaves.end());
       }
-      return all;
+      out.offer(std::move(any));
+      return out;
     }
   }
   return std::nullopt;
@@ -116,14 +135,19 @@ std::optional<Cover> cover(const ir::Node& n, const std::vector<bool>& anchorabl
 
 }  // namespace
 
-std::optional<std::vector<ir::LeafId>> choose_cover(const ir::Node& condition,
-                                                    const std::vector<bool>& anchorable,
-                                                    const std::vector<float>& weight) {
+std::optional<Clauses> choose_cover(const ir::Node& condition, const std::vector<bool>& anchorable,
+                                    const std::vector<float>& weight) {
   auto c = cover(condition, anchorable, weight);
   if (!c) return std::nullopt;
-  std::sort(c->leaves.begin(), c->leaves.end());
-  c->leaves.erase(std::unique(c->leaves.begin(), c->leaves.end()), c->leaves.end());
-  return std::move(c->leaves);
+  Clauses out;
+  for (std::size_t i = 0; i < c->size; ++i) {
+    Clause& clause = c->clause[i];
+    std::sort(clause.leaves.begin(), clause.leaves.end());
+    clause.leaves.erase(std::unique(clause.leaves.begin(), clause.leaves.end()),
+                        clause.leaves.end());
+    out.push_back(std::move(clause.leaves));
+  }
+  return out;
 }
 
 }  // namespace sigma::runtime

@@ -3,10 +3,10 @@
 // An anchor is a leaf the prefilter can test for all rules at once: a case-insensitive exact
 // value (looked up in a hash table), or literals one of which the field's folded text must
 // contain (found by one multi-literal scan per field value): a string leaf's literal, or the
-// literals RE2 finds a regex cannot match without. A rule's cover is a set of anchors at least
-// one of which holds whenever the rule matches; a rule is evaluated only for events that hit
-// its cover. Rules without a cover (a NOT at the top, a regex with no literal, ...) are
-// evaluated always.
+// literals RE2 finds a regex cannot match without. A rule's cover is one or two clauses, each a
+// set of anchors at least one of which holds whenever the rule matches; a rule is evaluated
+// only for events that hit every clause of its cover. Rules without a cover (a NOT at the top,
+// a regex with no literal, ...) are evaluated always.
 #pragma once
 
 #include <cstdint>
@@ -50,11 +50,16 @@ std::vector<std::optional<AnchorSpec>> anchors_of(const Engine& engine);
 // The longest run of literal text in an escaped glob (`*` `?` wildcards, `\` escapes).
 std::string longest_literal(std::string_view glob);
 
-// Chooses each rule's cover. `anchors[leaf]` says which leaves can be anchors; `weight[leaf]`
-// estimates how often an anchor holds (lower is more selective). Returns the cover's leaves,
-// or nullopt when the rule has none.
-std::optional<std::vector<ir::LeafId>> choose_cover(const ir::Node& condition,
-                                                    const std::vector<bool>& anchorable,
-                                                    const std::vector<float>& weight);
+// Chooses a rule's cover. `anchorable[leaf]` says which leaves can be anchors; `weight[leaf]`
+// estimates how often an anchor holds (lower is more selective). Returns the cover's clauses,
+// most selective first, each as its sorted leaves (none: the rule never matches), or nullopt
+// when the rule has no cover. Of an AND's clauses (each of its children's), the most selective
+// is kept, and the next one too when its weight is at most kSecondClause: an event then hits
+// both far less often than the first alone, while a clause that holds often (EventID 1, which
+// most process creation rules require) would only cost look-ups on every event.
+inline constexpr float kSecondClause = 1e-2f;
+using Clauses = std::vector<std::vector<ir::LeafId>>;
+std::optional<Clauses> choose_cover(const ir::Node& condition, const std::vector<bool>& anchorable,
+                                    const std::vector<float>& weight);
 
 }  // namespace sigma::runtime

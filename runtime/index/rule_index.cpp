@@ -35,7 +35,7 @@ struct RuleIndex::Impl {
   struct Anchor {
     ir::LeafId leaf = 0;
     bool decides = false;
-    std::uint32_t rules_begin = 0, rules_end = 0;  // into anchor_rules: positions in `rules`
+    std::uint32_t clauses_begin = 0, clauses_end = 0;  // into anchor_clauses
   };
   struct FieldScan {
     std::uint32_t slot = 0;
@@ -56,7 +56,9 @@ struct RuleIndex::Impl {
   std::vector<std::uint8_t> prefiltered;  // per program leaf: decided by this index's scans
   std::vector<std::uint32_t> always;      // positions in `rules` of rules without a cover
   std::vector<Anchor> anchors;
-  std::vector<std::uint32_t> anchor_rules;
+  std::vector<std::uint32_t> anchor_clauses;  // the clauses (of covers) each anchor is in
+  std::vector<std::uint32_t> clause_rule;     // per clause: its rule's position in `rules`
+  std::vector<std::uint8_t> clauses;          // per rule position: its cover's clauses
   std::vector<FieldScan> fields;
   // For a FieldStore event, which the Scratch has bound: the scan of each field by slot
   // (kNone if none), visited for the fields the event has. Fields that may be present without
@@ -114,8 +116,9 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     weight[l] = rare + share * share;
   }
 
-  // Covers, then anchors with their posting lists of rule positions.
-  std::vector<std::pair<ir::LeafId, std::uint32_t>> posting;  // (anchor leaf, rule position)
+  // Covers, then anchors with their posting lists of clauses.
+  std::vector<std::pair<ir::LeafId, std::uint32_t>> posting;  // (anchor leaf, clause)
+  x.clauses.assign(x.rules.size(), 0);
   for (std::uint32_t pos = 0; pos < x.rules.size(); ++pos) {
     const std::uint32_t rule = x.rules[pos];
     const auto cover =
@@ -124,7 +127,12 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
       x.always.push_back(pos);
       continue;
     }
-    for (ir::LeafId l : *cover) posting.emplace_back(l, pos);
+    x.clauses[pos] = static_cast<std::uint8_t>(cover->size());
+    for (const auto& clause : *cover) {
+      const auto id = static_cast<std::uint32_t>(x.clause_rule.size());
+      x.clause_rule.push_back(pos);
+      for (ir::LeafId l : clause) posting.emplace_back(l, id);
+    }
   }
   std::sort(posting.begin(), posting.end());
   std::unordered_map<std::uint32_t, std::size_t> field_of_slot;
@@ -140,13 +148,13 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     x.prefiltered[leaf] = 1;
     const AnchorSpec& spec = *specs[leaf];
     const auto anchor = static_cast<std::uint32_t>(x.anchors.size());
-    const auto begin = static_cast<std::uint32_t>(x.anchor_rules.size());
+    const auto begin = static_cast<std::uint32_t>(x.anchor_clauses.size());
     auto post = std::lower_bound(posting.begin(), posting.end(),
                                  std::pair<ir::LeafId, std::uint32_t>(leaf, 0));
     for (; post != posting.end() && post->first == leaf; ++post)
-      x.anchor_rules.push_back(post->second);
+      x.anchor_clauses.push_back(post->second);
     x.anchors.push_back(
-        {leaf, spec.decides, begin, static_cast<std::uint32_t>(x.anchor_rules.size())});
+        {leaf, spec.decides, begin, static_cast<std::uint32_t>(x.anchor_clauses.size())});
     auto [it, fresh] = field_of_slot.emplace(spec.slot, x.fields.size());
     if (fresh) {
       x.fields.emplace_back();
@@ -211,7 +219,7 @@ std::span<const std::uint32_t> RuleIndex::rules() const { return impl_->rules; }
 
 RuleIndex::Stats RuleIndex::stats() const {
   std::size_t covers = 0;
-  for (const auto& a : impl_->anchors) covers += a.rules_end > a.rules_begin ? 1 : 0;
+  for (const auto& a : impl_->anchors) covers += a.clauses_end > a.clauses_begin ? 1 : 0;
   return {impl_->rules.size(), impl_->always.size(), covers, impl_->anchors.size(),
           impl_->fields.size()};
 }
@@ -219,12 +227,20 @@ RuleIndex::Stats RuleIndex::stats() const {
 struct IndexScratch::Impl {
   // Sizes the per-event marks for `index`.
   void prepare(const RuleIndex::Impl& index) {
-    if (marks.size() < index.rules.size()) marks.resize(index.rules.size(), 0);
+    if (marks.size() < index.rules.size()) {
+      marks.resize(index.rules.size(), 0);
+      hit_clauses.resize(index.rules.size(), 0);
+    }
     if (anchor_marks.size() < index.anchors.size()) anchor_marks.resize(index.anchors.size(), 0);
+    if (clause_marks.size() < index.clause_rule.size())
+      clause_marks.resize(index.clause_rule.size(), 0);
   }
 
-  std::vector<std::uint32_t> marks;  // per rule position: the stamp of the event that chose it
+  // Per rule position: the stamp of the event that hit one of its clauses, and how many.
+  std::vector<std::uint32_t> marks;
+  std::vector<std::uint8_t> hit_clauses;
   std::vector<std::uint32_t> anchor_marks;  // per anchor: the stamp of the event that hit it
+  std::vector<std::uint32_t> clause_marks;  // per clause: the stamp of the event that hit it
   std::uint32_t stamp = 0;
   std::vector<std::uint32_t> candidates;
   std::string fold_buf;  // an entry's folded text, for the keyword scan
@@ -250,11 +266,16 @@ struct Hits {
       s->know(an.leaf, true);
     else
       s->literal_seen(an.leaf);
-    for (std::uint32_t i = an.rules_begin; i < an.rules_end; ++i) {
-      const std::uint32_t pos = index->anchor_rules[i];
-      if (is->marks[pos] == is->stamp) continue;
-      is->marks[pos] = is->stamp;
-      is->candidates.push_back(pos);
+    for (std::uint32_t i = an.clauses_begin; i < an.clauses_end; ++i) {
+      const std::uint32_t clause = index->anchor_clauses[i];
+      if (is->clause_marks[clause] == is->stamp) continue;
+      is->clause_marks[clause] = is->stamp;
+      const std::uint32_t pos = index->clause_rule[clause];
+      if (is->marks[pos] != is->stamp) {
+        is->marks[pos] = is->stamp;
+        is->hit_clauses[pos] = 0;
+      }
+      if (++is->hit_clauses[pos] == index->clauses[pos]) is->candidates.push_back(pos);
     }
   }
 };
@@ -272,6 +293,7 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
   if (++is.stamp == 0) {  // wrapped: forget every mark once
     std::fill(is.marks.begin(), is.marks.end(), 0u);
     std::fill(is.anchor_marks.begin(), is.anchor_marks.end(), 0u);
+    std::fill(is.clause_marks.begin(), is.clause_marks.end(), 0u);
     is.stamp = 1;
   }
   is.candidates.clear();

@@ -9,11 +9,11 @@
 // evaluation that follows reuses it; for a FieldStore, only the fields the event has), looks
 // its folded values up in a hash table of exact values and scans them with one LiteralFilter
 // per field, holding the literals of every anchorable leaf of these rules (anchors.hpp; the
-// keyword literals ride along in each field's scan, so a string is scanned once). Rules
-// whose cover was hit, plus the rules that have no cover, are then evaluated in rule order, and the
-// scan has already decided their anchored leaves: `contains` and exact leaves outright; prefix,
-// suffix, glob and regex leaves false when none of their literals was seen. The result is exactly
-// that of evaluating every rule that fits the source.
+// keyword literals ride along in each field's scan, so a string is scanned once). Rules every
+// clause of whose cover was hit, plus the rules that have no cover, are then evaluated in rule
+// order, and the scan has already decided their anchored leaves: `contains` and exact leaves
+// outright; prefix, suffix, glob and regex leaves false when none of their literals was seen.
+// The result is exactly that of evaluating every rule that fits the source.
 #pragma once
 
 #include <cstdint>

@@ -48,6 +48,30 @@ TEST_CASE("only the rules whose literals an event holds are evaluated", "[rule_i
   CHECK(out == plain(engine, event));
 }
 
+TEST_CASE("a rule is evaluated only when both clauses of its cover were hit", "[rule_index]") {
+  // Each rule needs two rare literals in different fields: the cover requires both, so an
+  // event with only one of them evaluates no rule.
+  ProgramBuilder pb;
+  for (int i = 0; i < 50; ++i)
+    pb.rule("r" + std::to_string(i),
+            And({L(pb.str("Image", StringOp::Suffix, "\\tool" + std::to_string(i) + ".exe")),
+                 L(pb.str("CommandLine", StringOp::Contains, "-flag" + std::to_string(i)))}));
+  const runtime::Engine engine(pb.build());
+  const runtime::RuleIndex index(engine, {});
+  runtime::Scratch scratch(engine);
+  runtime::IndexScratch is;
+  std::vector<std::uint32_t> out;
+  const MockEvent one{{"Image", {str("c:\\tool7.exe")}}, {"CommandLine", {str("x -flag8")}}};
+  runtime::match(engine, index, one, scratch, is, out);
+  CHECK(out.empty());
+  CHECK(is.stats().candidates == 0);  // r7's Image and r8's CommandLine: neither has both
+  const MockEvent both{{"Image", {str("c:\\tool7.exe")}}, {"CommandLine", {str("x -flag7")}}};
+  runtime::match(engine, index, both, scratch, is, out);
+  CHECK(out == std::vector<std::uint32_t>{7});
+  CHECK(is.stats().candidates == 1);
+  CHECK(out == plain(engine, both));
+}
+
 TEST_CASE("rules are routed by the event's logsource", "[rule_index]") {
   ProgramBuilder pb;
   const auto any = pb.leaf("x", ir::Exists{true});
