@@ -133,8 +133,7 @@ class LiteralFilter {
     else
       return ~std::uint64_t{0} << (64 - 8 * size);
   }
-  // Different multipliers for the two widths, so the 3 bytes that begin a 4-byte key do not
-  // hash alike. `shift` is 32 - the bitmap's bits.
+  // A gram's bit in a bitmap of 2^(32 - shift) bits (the two widths have bitmaps of their own).
   static std::uint32_t hash4(std::uint32_t gram, unsigned shift) {
     return (gram * 0x9E3779B1u) >> shift;
   }
