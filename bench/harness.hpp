@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runtime/readers/reader.hpp"
@@ -32,7 +33,13 @@ struct Options {
   int repeats = 3;                // timed runs; the fastest is reported
   std::filesystem::path shared;   // ../shared
   std::filesystem::path source;   // the repository
+  std::string input;              // when set, only inputs whose name contains it
 };
+
+// Whether a scenario runs `name` under `options.input`.
+inline bool selected(const Options& options, std::string_view name) {
+  return options.input.empty() || name.find(options.input) != std::string_view::npos;
+}
 
 std::string read_file(const std::filesystem::path& path);
 

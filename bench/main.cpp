@@ -1,11 +1,12 @@
 // sigma-bench: the performance scenarios of libsigma.
 //
 //   sigma-bench corpus|seed|floor|compile [--events N] [--threads N] [--repeats N]
-//               [--shared DIR]
+//               [--shared DIR] [--input NAME]
 //
 // Each scenario checks its result against a plain evaluation before timing, then prints one
 // line per input: events, events/s, MB/s, the multiple of the floor (the same input read with
-// no rules) and the process's peak memory. See bench/README.md.
+// no rules) and the process's peak memory. --input runs only the inputs whose name contains NAME
+// (generated.k8s.jsonl, say), to profile one format. See bench/README.md.
 #include <fmt/format.h>
 
 #include <charconv>
@@ -24,7 +25,7 @@ bool number(const char* text, std::uint64_t& out) {
 int usage() {
   fmt::print(stderr,
              "usage: sigma-bench corpus|seed|floor|compile [--events N] [--threads N] "
-             "[--repeats N] [--shared DIR]\n");
+             "[--repeats N] [--shared DIR] [--input NAME]\n");
   return 2;
 }
 
@@ -41,6 +42,8 @@ int main(int argc, char** argv) {
     if (i + 1 >= argc) return usage();
     if (a == "--shared") {
       o.shared = argv[++i];
+    } else if (a == "--input") {
+      o.input = argv[++i];
     } else if (!number(argv[++i], n) || n == 0) {
       return usage();
     } else if (a == "--events") {

@@ -11,7 +11,8 @@ int floor_scenario(const Options& options) {
   if (std::filesystem::exists(options.shared / "corpus/sigmahq"))
     inputs.push_back(windows_input(options));
   for (const Input& input : inputs)
-    report("floor", input, best_of(options.repeats, [&] { return floor_run(input); }), nullptr);
+    if (selected(options, input.name))
+      report("floor", input, best_of(options.repeats, [&] { return floor_run(input); }), nullptr);
   return 0;
 }
 

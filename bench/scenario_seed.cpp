@@ -32,6 +32,7 @@ int seed_scenario(const Options& options) {
                                              {});
   int status = 0;
   for (const Input& input : generated_inputs(options)) {
+    if (!selected(options, input.name)) continue;
     if (const auto differ = check_against_plain(input, rules, 20000); differ != 0) {
       fmt::print("seed: FAILED: {} events of {} differ from the plain evaluation\n", differ,
                  input.name);
