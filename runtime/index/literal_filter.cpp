@@ -132,6 +132,12 @@ void LiteralFilter::build(const LiteralFilter* also) {
     pair_bits_.assign(std::size_t{1} << 10, 0);  // 2^16 grams, 64 to a word
     for (const Key& k : pairs_.keys) pair_bits_[k.gram >> 6] |= std::uint64_t{1} << (k.gram & 63);
   }
+  std::vector<std::uint32_t> starts;  // of the keys' windows: their first 3 bytes
+  if (long_.keys.size() + short_.keys.size() <= NibbleMask::kMaxWindows) {
+    for (const Key& k : long_.keys) starts.push_back(k.gram & 0xFFFFFFu);
+    for (const Key& k : short_.keys) starts.push_back(k.gram);
+  }
+  nibbles_.build(starts);
 }
 
 }  // namespace sigma::runtime

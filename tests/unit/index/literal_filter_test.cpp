@@ -156,3 +156,21 @@ TEST_CASE("LiteralFilter built with another finds both filters' literals", "[lit
     }
   }
 }
+
+TEST_CASE("LiteralFilter of few literals agrees with a plain search over long texts",
+          "[literal_filter]") {
+  // Few enough keys for the nibble-mask pass: texts of several blocks, the last one moved back
+  // to end at the text's end, and literals of 3 bytes (tested at the last position alone).
+  agrees_with_plain_search({19, "abc\\.-", 12, 3, 6, 200});
+  agrees_with_plain_search({23, "ab\xd0\xb0", 20, 2, 9, 120});
+  LiteralFilter f;
+  for (const char* l : {"docker exec", "--privileged", "nsenter", "zzz"}) f.add(l);
+  f.build();
+  const std::string pad(40, ' ');
+  CHECK(found(f, pad + "docker exec -it" + pad + "nsenter" + pad) ==
+        std::set<std::uint32_t>{0, 2});
+  CHECK(found(f, pad + "--privileged") == std::set<std::uint32_t>{1});  // at the very end
+  CHECK(found(f, pad + "zzz") == std::set<std::uint32_t>{3});           // 3 bytes, at the end
+  CHECK(found(f, "zzz" + pad) == std::set<std::uint32_t>{3});           // and at the start
+  CHECK(found(f, pad + "docker exe").empty());
+}

@@ -1,0 +1,74 @@
+#include "runtime/index/nibble_mask.hpp"
+
+#include <catch.hpp>
+#include <cstring>
+#include <random>
+#include <string>
+#include <vector>
+
+using sigma::runtime::NibbleMask;
+
+namespace {
+
+std::uint32_t window(const char* p) {
+  std::uint32_t w = 0;
+  std::memcpy(&w, p, 3);
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("NibbleMask is usable for a few windows where the CPU has AVX2", "[nibble_mask]") {
+  NibbleMask m;
+  const std::vector<std::uint32_t> few = {window("abc"), window("xyz")};
+  m.build(few);
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  CHECK(m.usable() == static_cast<bool>(__builtin_cpu_supports("avx2")));
+#endif
+  m.build(std::vector<std::uint32_t>(NibbleMask::kMaxWindows + 1, window("abc")));
+  CHECK_FALSE(m.usable());
+  m.build({});
+  CHECK_FALSE(m.usable());
+}
+
+TEST_CASE("NibbleMask reports every position where a window starts", "[nibble_mask]") {
+  std::mt19937 rng(5);
+  const std::string alphabet = "abcd\\.\x80\xff";
+  for (int round = 0; round < 50; ++round) {
+    std::vector<std::string> words;
+    std::vector<std::uint32_t> windows;
+    const std::size_t count = 1 + rng() % NibbleMask::kMaxWindows;
+    for (std::size_t i = 0; i < count; ++i) {
+      std::string w;
+      for (int k = 0; k < 3; ++k) w.push_back(alphabet[rng() % alphabet.size()]);
+      windows.push_back(window(w.data()));
+      words.push_back(w);
+    }
+    NibbleMask m;
+    m.build(windows);
+    if (!m.usable()) return;  // no AVX2 here: block() is never used
+    for (int t = 0; t < 20; ++t) {
+      std::string text;
+      for (std::size_t i = 0; i < NibbleMask::kReach; ++i)
+        text.push_back(alphabet[rng() % alphabet.size()]);
+      const std::uint32_t hits = m.block(text.data());
+      for (std::size_t k = 0; k < NibbleMask::kBlock; ++k)
+        for (const std::string& w : words)
+          if (text.compare(k, 3, w) == 0) REQUIRE(((hits >> k) & 1u) == 1u);
+    }
+  }
+}
+
+TEST_CASE("NibbleMask reports no position of a text without its windows' bytes",
+          "[nibble_mask]") {
+  NibbleMask m;
+  const std::vector<std::uint32_t> windows = {window("doc"), window("--p"), window("nse")};
+  m.build(windows);
+  if (!m.usable()) return;  // no AVX2 here: block() is never used
+  const std::string plain(NibbleMask::kReach, 'x');
+  CHECK(m.block(plain.data()) == 0);
+  std::string text = plain;
+  text.replace(5, 3, "doc");
+  text.replace(31, 3, "nse");  // the last position, its window in the two bytes past the block
+  CHECK(m.block(text.data()) == ((1u << 5) | (1u << 31)));
+}
