@@ -100,14 +100,28 @@ bool JsonEvent::walk(element from, std::span<const std::string_view> path,
   return walk_at(from, path, out, 0);
 }
 
+void JsonEvent::gather_top() const {
+  top_ready_ = true;
+  top_.clear();
+  simdjson::dom::object top;
+  top_object_ = root_.get_object().get(top) == simdjson::SUCCESS;
+  if (!top_object_) return;
+  for (const simdjson::dom::key_value_pair field : top) top_.push_back({field.key, field.value});
+}
+
+const JsonEvent::TopKey* JsonEvent::find_top(std::string_view key) const {
+  for (const TopKey& k : top_)  // in document order: the first of duplicate keys wins
+    if (k.key.size() == key.size() && k.key == key) return &k;
+  return nullptr;
+}
+
 bool JsonEvent::lookup(const sigma::Field& field, sigma::ValueSink& out) const {
   if (!valid_) return false;
+  if (!top_ready_) gather_top();
   // 1. The whole name as a key of the top object.
-  simdjson::dom::object top;
-  if (root_.get_object().get(top) == simdjson::SUCCESS) {
-    element v;
-    if (top.at_key(field.name).get(v) == simdjson::SUCCESS) {
-      emit_at(v, out, 0);
+  if (top_object_) {
+    if (const TopKey* k = find_top(field.name)) {
+      emit_at(k->value, out, 0);
       return true;
     }
   }
@@ -126,9 +140,11 @@ bool JsonEvent::lookup(const sigma::Field& field, sigma::ValueSink& out) const {
     }
     path = std::span<const std::string_view>(split.data(), n);
   }
-  // A single segment was the exact key above (unless the document is not an object).
-  if (path.size() < 2 && root_.type() == element_type::OBJECT) return false;
-  return walk_at(root_, path, out, 0);
+  if (!top_object_) return walk_at(root_, path, out, 0);
+  // A single segment was the exact key above.
+  if (path.size() < 2) return false;
+  const TopKey* first = find_top(path.front());
+  return first != nullptr && walk_at(first->value, path.subspan(1), out, 1);
 }
 
 void JsonEvent::for_each_string(sigma::ValueSink& out) const {

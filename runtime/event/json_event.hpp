@@ -43,6 +43,7 @@ class JsonEvent final : public sigma::Event {
     root_ = root;
     raw_ = raw;
     valid_ = true;
+    top_ready_ = false;
   }
   simdjson::dom::element root() const { return root_; }
 
@@ -70,6 +71,18 @@ class JsonEvent final : public sigma::Event {
     simdjson::dom::object::iterator oi, oe;
   };
   mutable std::vector<Frame> stack_;  // for_each_string's explicit stack, kept warm
+
+  // The top object's keys, gathered at a record's first look-up: each name is then found by
+  // comparing lengths in a small array rather than by walking the object's tape.
+  struct TopKey {
+    std::string_view key;
+    simdjson::dom::element value;
+  };
+  void gather_top() const;
+  const TopKey* find_top(std::string_view key) const;
+  mutable std::vector<TopKey> top_;
+  mutable bool top_ready_ = false;   // top_ and the flags below are this record's
+  mutable bool top_object_ = false;  // the root is an object
 };
 
 }  // namespace sigma::event

@@ -33,6 +33,23 @@ TEST_CASE("JsonEvent: the exact dotted key wins over the nested path", "[json_ev
   CHECK(get(d.event, "nope.name") == "<absent>");
 }
 
+TEST_CASE("JsonEvent: keys are the record's own after reset, the first of duplicates wins",
+          "[json_event]") {
+  simdjson::dom::parser p1, p2;
+  const simdjson::padded_string t1(std::string(R"({"verb":"get","user":{"name":"a"},"verb":"list"})"));
+  const simdjson::padded_string t2(std::string(R"({"user":{"name":"b"},"stage":"done"})"));
+  simdjson::dom::element r1, r2;
+  REQUIRE(p1.parse(t1).get(r1) == simdjson::SUCCESS);
+  REQUIRE(p2.parse(t2).get(r2) == simdjson::SUCCESS);
+  JsonEvent event(r1);
+  CHECK(get(event, "verb") == "get");
+  CHECK(get(event, "user.name") == "a");
+  event.reset(r2);  // the same adapter on the next record
+  CHECK(get(event, "verb") == "<absent>");
+  CHECK(get(event, "user.name") == "b");
+  CHECK(get(event, "stage") == "done");
+}
+
 TEST_CASE("JsonEvent: a path step on an array tries every element", "[json_event]") {
   Doc d(R"({"requestObject":{"spec":{"volumes":[
       {"name":"token"},
