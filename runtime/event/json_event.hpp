@@ -81,7 +81,7 @@ class JsonEvent final : public sigma::Event {
   void gather_top() const;
   const TopKey* find_top(std::string_view key) const;
   mutable std::vector<TopKey> top_;
-  mutable bool top_ready_ = false;   // top_ and the flags below are this record's
+  mutable bool top_ready_ = false;   // top_ and top_object_ are this record's
   mutable bool top_object_ = false;  // the root is an object
 };
 

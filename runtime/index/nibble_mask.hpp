@@ -24,9 +24,9 @@ namespace sigma::runtime {
 
 class NibbleMask {
  public:
-  static constexpr std::size_t kBlock = 32;       // positions per block()
+  static constexpr std::size_t kBlock = 32;          // positions per block()
   static constexpr std::size_t kReach = kBlock + 2;  // bytes block() reads
-  static constexpr std::size_t kMaxWindows = 32;
+  static constexpr std::size_t kMaxWindows = 32;     // 4 to a bucket
 
   // Windows hold their bytes in the low three bytes, the first byte lowest (a little-endian
   // load of the text). Not usable when there are none, too many, or no AVX2.
