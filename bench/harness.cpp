@@ -4,13 +4,12 @@
 #include <sys/resource.h>
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
 #include "libsigma/src/ruleset_impl.hpp"
 #include "runtime/index/rule_index.hpp"
 #include "runtime/readers/logsource.hpp"
 #include "runtime/readers/memory_stream.hpp"
+#include "runtime/text/file_text.hpp"
 #include "tools/sigmac/parallel_scan.hpp"
 
 namespace bench {
@@ -26,10 +25,9 @@ double now() {
 }  // namespace
 
 std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  std::string text;
+  sigma::text::read_file(path, text);  // a missing file reads as empty: its input has no events
+  return text;
 }
 
 Input make_input(std::string name, sigma::readers::Format format,

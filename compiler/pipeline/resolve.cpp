@@ -1,9 +1,9 @@
 #include "compiler/pipeline/resolve.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <string>
 
 #include "compiler/pipeline/load.hpp"
+#include "runtime/text/file_text.hpp"
 
 namespace sigma::pipeline {
 
@@ -20,10 +20,8 @@ std::optional<Resolved> resolve(const std::vector<std::string>& specs, std::vect
       }
     }
     if (src.file.empty()) {
-      std::ifstream in(spec, std::ios::binary);
-      std::ostringstream text;
-      text << in.rdbuf();
-      if (!in) {
+      std::string text;
+      if (!sigma::text::read_file(spec, text)) {
         std::string names;
         for (const auto& b : bundled()) names += " " + std::string(b.name);
         diags.set_file(spec);
@@ -33,7 +31,7 @@ std::optional<Resolved> resolve(const std::vector<std::string>& specs, std::vect
         ok = false;
         continue;
       }
-      src = {spec, std::move(text).str()};
+      src = {spec, std::move(text)};
     }
     auto p = load_pipeline(src.file, src.text, diags);
     sources.push_back(std::move(src));

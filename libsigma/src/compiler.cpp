@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
 #include <map>
 #include <system_error>
 #include <thread>
@@ -12,21 +11,10 @@
 #include "compiler/pipeline/resolve.hpp"
 #include "compiler/yaml2ast/yaml2ast.hpp"
 #include "libsigma/src/ruleset_impl.hpp"
+#include "runtime/text/file_text.hpp"
 
 namespace sigma {
 namespace {
-
-// The whole file in one read into a string sized for it (a stream copy grows its buffer step
-// by step, a tenth of compiling the corpus).
-bool read_file(const std::filesystem::path& p, std::string& out) {
-  std::ifstream in(p, std::ios::binary | std::ios::ate);
-  if (!in) return false;
-  const std::streamoff size = in.tellg();
-  if (size < 0) return false;
-  out.resize(static_cast<std::size_t>(size));
-  in.seekg(0);
-  return static_cast<bool>(in.read(out.data(), size)) || size == 0;
-}
 
 bool is_rule_file(const std::filesystem::path& p) {
   const auto ext = p.extension();
@@ -152,7 +140,7 @@ bool Compiler::add_path(const std::filesystem::path& path) {
   std::vector<LoadedFile> loaded;
   for (const auto& f : files) {
     std::string text;
-    if (!read_file(f, text)) {
+    if (!sigma::text::read_file(f, text)) {
       impl_->diags.set_file(f.string());
       impl_->diags.error(diag::code::kIo, {}, "cannot read " + f.string());
       ok = false;
