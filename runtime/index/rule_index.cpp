@@ -37,6 +37,14 @@ struct RuleIndex::Impl {
     bool decides = false;
     std::uint32_t clauses_begin = 0, clauses_end = 0;  // into anchor_clauses
   };
+  // One clause an anchor is in: its rule's position in `rules`, the clause's bit among the
+  // cover's, and the bits of the whole cover. Everything a hit needs is in the entry, so
+  // counting it reads the rule's mark and nothing else.
+  struct ClauseRef {
+    std::uint32_t pos = 0;
+    std::uint8_t bit = 0;
+    std::uint8_t all = 0;
+  };
   struct FieldScan {
     std::uint32_t slot = 0;
     ExactTable exact;
@@ -56,9 +64,7 @@ struct RuleIndex::Impl {
   std::vector<std::uint8_t> prefiltered;  // per program leaf: decided by this index's scans
   std::vector<std::uint32_t> always;      // positions in `rules` of rules without a cover
   std::vector<Anchor> anchors;
-  std::vector<std::uint32_t> anchor_clauses;  // the clauses (of covers) each anchor is in
-  std::vector<std::uint32_t> clause_rule;     // per clause: its rule's position in `rules`
-  std::vector<std::uint8_t> clauses;          // per rule position: its cover's clauses
+  std::vector<ClauseRef> anchor_clauses;  // the clauses (of covers) each anchor is in
   std::vector<FieldScan> fields;
   // For a FieldStore event, which the Scratch has bound: the scan of each field by slot
   // (kNone if none), visited for the fields the event has. Fields that may be present without
@@ -117,8 +123,11 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
   }
 
   // Covers, then anchors with their posting lists of clauses.
-  std::vector<std::pair<ir::LeafId, std::uint32_t>> posting;  // (anchor leaf, clause)
-  x.clauses.assign(x.rules.size(), 0);
+  struct Posting {
+    ir::LeafId leaf;
+    Impl::ClauseRef clause;
+  };
+  std::vector<Posting> posting;
   for (std::uint32_t pos = 0; pos < x.rules.size(); ++pos) {
     const std::uint32_t rule = x.rules[pos];
     const auto cover =
@@ -127,14 +136,13 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
       x.always.push_back(pos);
       continue;
     }
-    x.clauses[pos] = static_cast<std::uint8_t>(cover->size());
-    for (const auto& clause : *cover) {
-      const auto id = static_cast<std::uint32_t>(x.clause_rule.size());
-      x.clause_rule.push_back(pos);
-      for (ir::LeafId l : clause) posting.emplace_back(l, id);
-    }
+    const auto all = static_cast<std::uint8_t>((1u << cover->size()) - 1);  // at most 2 clauses
+    for (std::size_t c = 0; c < cover->size(); ++c)
+      for (ir::LeafId l : (*cover)[c])
+        posting.push_back({l, {pos, static_cast<std::uint8_t>(1u << c), all}});
   }
-  std::sort(posting.begin(), posting.end());
+  std::stable_sort(posting.begin(), posting.end(),
+                   [](const Posting& a, const Posting& b) { return a.leaf < b.leaf; });
   std::unordered_map<std::uint32_t, std::size_t> field_of_slot;
   std::vector<std::unordered_map<std::string_view, std::uint32_t, Hash, std::equal_to<>>>
       literal_ids;
@@ -149,10 +157,10 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     const AnchorSpec& spec = *specs[leaf];
     const auto anchor = static_cast<std::uint32_t>(x.anchors.size());
     const auto begin = static_cast<std::uint32_t>(x.anchor_clauses.size());
-    auto post = std::lower_bound(posting.begin(), posting.end(),
-                                 std::pair<ir::LeafId, std::uint32_t>(leaf, 0));
-    for (; post != posting.end() && post->first == leaf; ++post)
-      x.anchor_clauses.push_back(post->second);
+    auto post = std::lower_bound(posting.begin(), posting.end(), leaf,
+                                 [](const Posting& p, ir::LeafId l) { return p.leaf < l; });
+    for (; post != posting.end() && post->leaf == leaf; ++post)
+      x.anchor_clauses.push_back(post->clause);
     x.anchors.push_back(
         {leaf, spec.decides, begin, static_cast<std::uint32_t>(x.anchor_clauses.size())});
     auto [it, fresh] = field_of_slot.emplace(spec.slot, x.fields.size());
@@ -227,20 +235,16 @@ RuleIndex::Stats RuleIndex::stats() const {
 struct IndexScratch::Impl {
   // Sizes the per-event marks for `index`.
   void prepare(const RuleIndex::Impl& index) {
-    if (marks.size() < index.rules.size()) {
-      marks.resize(index.rules.size(), 0);
-      hit_clauses.resize(index.rules.size(), 0);
-    }
-    if (anchor_marks.size() < index.anchors.size()) anchor_marks.resize(index.anchors.size(), 0);
-    if (clause_marks.size() < index.clause_rule.size())
-      clause_marks.resize(index.clause_rule.size(), 0);
+    if (marks.size() < index.rules.size()) marks.resize(index.rules.size());
   }
 
-  // Per rule position: the stamp of the event that hit one of its clauses, and how many.
-  std::vector<std::uint32_t> marks;
-  std::vector<std::uint8_t> hit_clauses;
-  std::vector<std::uint32_t> anchor_marks;  // per anchor: the stamp of the event that hit it
-  std::vector<std::uint32_t> clause_marks;  // per clause: the stamp of the event that hit it
+  // Per rule position: the stamp of the event that last hit its cover, and the bits of the
+  // cover's clauses that event hit (anchors hit twice set their bits twice: no harm).
+  struct Mark {
+    std::uint32_t stamp = 0;
+    std::uint32_t hit = 0;
+  };
+  std::vector<Mark> marks;
   std::uint32_t stamp = 0;
   std::vector<std::uint32_t> candidates;
   std::string fold_buf;  // an entry's folded text, for the keyword scan
@@ -259,23 +263,18 @@ struct Hits {
   Scratch::Impl* s;
 
   void anchor(std::uint32_t a) {
-    if (is->anchor_marks[a] == is->stamp) return;
-    is->anchor_marks[a] = is->stamp;
     const auto& an = index->anchors[a];
     if (an.decides)
       s->know(an.leaf, true);
     else
       s->literal_seen(an.leaf);
     for (std::uint32_t i = an.clauses_begin; i < an.clauses_end; ++i) {
-      const std::uint32_t clause = index->anchor_clauses[i];
-      if (is->clause_marks[clause] == is->stamp) continue;
-      is->clause_marks[clause] = is->stamp;
-      const std::uint32_t pos = index->clause_rule[clause];
-      if (is->marks[pos] != is->stamp) {
-        is->marks[pos] = is->stamp;
-        is->hit_clauses[pos] = 0;
-      }
-      if (++is->hit_clauses[pos] == index->clauses[pos]) is->candidates.push_back(pos);
+      const RuleIndex::Impl::ClauseRef c = index->anchor_clauses[i];
+      IndexScratch::Impl::Mark& m = is->marks[c.pos];
+      if (m.stamp != is->stamp) m = {is->stamp, 0};
+      if (m.hit == c.all) continue;  // a candidate already
+      m.hit |= c.bit;
+      if (m.hit == c.all) is->candidates.push_back(c.pos);
     }
   }
 };
@@ -291,9 +290,7 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
   s.reset(event);
   ++is.stats.events;
   if (++is.stamp == 0) {  // wrapped: forget every mark once
-    std::fill(is.marks.begin(), is.marks.end(), 0u);
-    std::fill(is.anchor_marks.begin(), is.anchor_marks.end(), 0u);
-    std::fill(is.clause_marks.begin(), is.clause_marks.end(), 0u);
+    std::fill(is.marks.begin(), is.marks.end(), IndexScratch::Impl::Mark{});
     is.stamp = 1;
   }
   is.candidates.clear();

@@ -65,6 +65,12 @@ TEST_CASE("a rule is evaluated only when both clauses of its cover were hit", "[
   runtime::match(engine, index, one, scratch, is, out);
   CHECK(out.empty());
   CHECK(is.stats().candidates == 0);  // r7's Image and r8's CommandLine: neither has both
+  // One clause hit twice (the literal twice in a value, and in two values) is still one clause.
+  const MockEvent twice{{"Image", {str("c:\\other.exe")}},
+                        {"CommandLine", {str("x -flag7 -flag7"), str("-flag7")}}};
+  runtime::match(engine, index, twice, scratch, is, out);
+  CHECK(out.empty());
+  CHECK(is.stats().candidates == 0);
   const MockEvent both{{"Image", {str("c:\\tool7.exe")}}, {"CommandLine", {str("x -flag7")}}};
   runtime::match(engine, index, both, scratch, is, out);
   CHECK(out == std::vector<std::uint32_t>{7});
