@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <sigma/event.hpp>
@@ -145,9 +146,11 @@ struct Scratch::Impl {
 
   bool leaf(ir::LeafId id);  // memoized
   // Records a leaf's result found by other means (the prefilter), as if computed.
-  void know(ir::LeafId id, bool result) { memo[id] = (epoch << 1) | (result ? 1u : 0u); }
-  // The prefilter saw the literal that leaf `id` needs in this event (the leaf may hold).
-  void literal_seen(ir::LeafId id) { seen[id] = epoch; }
+  void know(ir::LeafId id, bool result) { memo[id] = (epoch << 2) | kKnown | (result ? 1u : 0u); }
+  // The prefilter saw the literal that leaf `id` needs in this event (the leaf may hold). Only
+  // before the evaluation, on a leaf the prefilter does not decide: nothing is known of it yet,
+  // so the word is written without being read.
+  void literal_seen(ir::LeafId id) { memo[id] = epoch << 2; }
   bool compute(const LeafMatcher&);  // leaf_eval.cpp
   bool eval(const ir::Node& root);   // condition_eval.cpp
 
@@ -159,12 +162,15 @@ struct Scratch::Impl {
   std::vector<std::uint32_t> bound_slots;  // fields bind() filled, in order of first entry
   std::vector<std::uint32_t> entry_slots;  // per entry of the bound store: its field, or kNoSlot
   std::vector<FieldCache> caches;   // one per field, plus the keyword slot
-  std::vector<std::uint32_t> memo;  // per leaf: epoch * 2 + result, when known this event
+  // Per leaf, one word (one cache miss) for all this event knows of it: epoch * 4, plus
+  // kKnown and the result once known; epoch * 4 alone when the prefilter saw its literal.
+  static constexpr std::uint32_t kKnown = 2;
+  static constexpr std::uint32_t kMaxEpoch = std::numeric_limits<std::uint32_t>::max() >> 2;
+  std::vector<std::uint32_t> memo;
   // Set by the prefilter for this event (null otherwise): per leaf, whether the prefilter
-  // scanned the leaf's field for its literal, so that a leaf whose literal was not seen
-  // (seen[leaf] != epoch) is false without being computed.
+  // scanned the leaf's field for its literal, so that a leaf whose literal was not seen (no
+  // memo of this epoch) is false without being computed.
   const std::uint8_t* prefiltered = nullptr;
-  std::vector<std::uint32_t> seen;
   struct Frame {
     const ir::Node* node;
     std::uint32_t next;  // index of the next child to evaluate
@@ -196,11 +202,12 @@ inline std::optional<std::string_view> scalar_text(const sigma::Value& v,
 inline bool Scratch::Impl::leaf(ir::LeafId id) {
   if (id >= memo.size()) return false;
   const std::uint32_t m = memo[id];
-  if ((m >> 1) == epoch) return (m & 1u) != 0;
-  const bool r = (prefiltered != nullptr && prefiltered[id] != 0 && seen[id] != epoch)
+  const bool touched = (m >> 2) == epoch;
+  if (touched && (m & kKnown) != 0) return (m & 1u) != 0;
+  const bool r = (!touched && prefiltered != nullptr && prefiltered[id] != 0)
                      ? false
                      : compute(engine->leaves[id]);
-  memo[id] = (epoch << 1) | (r ? 1u : 0u);
+  know(id, r);
   return r;
 }
 

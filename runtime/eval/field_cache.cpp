@@ -8,18 +8,17 @@
 namespace sigma::runtime {
 
 Scratch::Impl::Impl(const Engine::Impl& e)
-    : engine(&e), caches(e.fields.size() + 1), memo(e.leaves.size(), 0), seen(e.leaves.size(), 0) {}
+    : engine(&e), caches(e.fields.size() + 1), memo(e.leaves.size(), 0) {}
 
 void Scratch::Impl::reset(const sigma::Event& ev) {
   event = &ev;
   prefiltered = nullptr;
   bound = false;
   ++stats.events;
-  // Memo entries hold epoch * 2 + result, so the epoch must fit in 31 bits. When it would not,
-  // clear every stamp once (every ~2 billion events) and start again at 1; 0 means "never".
-  if (epoch >= (std::numeric_limits<std::uint32_t>::max() >> 1)) {
+  // Memo entries hold epoch * 4 + flags, so the epoch must fit in 30 bits. When it would not,
+  // clear every stamp once (every ~1 billion events) and start again at 1; 0 means "never".
+  if (epoch >= kMaxEpoch) {
     for (std::uint32_t& m : memo) m = 0;
-    for (std::uint32_t& m : seen) m = 0;
     for (FieldCache& c : caches) c.epoch = c.fold_epoch = 0;
     epoch = 0;
   }

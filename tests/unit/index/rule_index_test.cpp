@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "runtime/eval/engine_impl.hpp"
 #include "runtime/event/field_store.hpp"
 #include "runtime/index/rule_index.hpp"
 #include "runtime/match/regex_literals.hpp"
@@ -290,4 +291,28 @@ TEST_CASE("indexed evaluation equals the plain one on random rules and events", 
       REQUIRE(out == expected);
     }
   }
+}
+
+TEST_CASE("the prefilter's results survive the memo's epoch running out", "[rule_index]") {
+  // A memo word holds the epoch and two flags, so the epoch wraps early (about every billion
+  // events). Leaves the scan decides are never computed: if their word lost its epoch, a rule
+  // would miss. Events on both sides of the wrap must match as the plain evaluation does.
+  ProgramBuilder pb;
+  pb.rule("tool", L(pb.str("CommandLine", StringOp::Contains, "tool7")));
+  pb.rule("exact", L(pb.eq("User", "admin")));
+  const runtime::Engine engine(pb.build());
+  const runtime::RuleIndex index(engine, {});
+  runtime::Scratch scratch(engine);
+  runtime::IndexScratch is;
+  const MockEvent hit{{"CommandLine", {str("run TOOL7")}}, {"User", {str("Admin")}}};
+  const MockEvent miss{{"CommandLine", {str("run tool8")}}, {"User", {str("root")}}};
+  scratch.impl().epoch = runtime::Scratch::Impl::kMaxEpoch - 3;
+  for (int i = 0; i < 8; ++i) {
+    const MockEvent& event = i % 3 == 2 ? miss : hit;
+    std::vector<std::uint32_t> out;
+    runtime::match(engine, index, event, scratch, is, out);
+    CHECK(out == plain(engine, event));
+    CHECK(out.size() == (&event == &hit ? 2u : 0u));
+  }
+  CHECK(scratch.impl().epoch < 8);  // it wrapped
 }
