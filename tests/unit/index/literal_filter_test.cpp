@@ -75,6 +75,14 @@ TEST_CASE("LiteralFilter agrees with a plain search on random literals and texts
   agrees_with_plain_search({7, "abc\\.-", 60, 3, 7, 40});
 }
 
+TEST_CASE("LiteralFilter of many literals agrees with a plain search over long texts",
+          "[literal_filter]") {
+  // Too many keys for the nibble-mask pass, as in the corpus's field filters: every position
+  // tested against the bitmaps, keys sharing windows, literals at the texts' ends.
+  agrees_with_plain_search({29, "abcd\\.-", 300, 3, 8, 120});
+  agrees_with_plain_search({31, "ab", 80, 3, 3, 60});  // windows recur at every position
+}
+
 TEST_CASE("LiteralFilter handles bytes of every value", "[literal_filter]") {
   LiteralFilter f;
   const std::string a("\x00\xff\x80", 3), b("\xf0\x9f\x98\x80", 4);  // NUL, invalid UTF-8, emoji
