@@ -97,7 +97,10 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
   // exact value is rare (shorter literals less so), unless many rules share it, which marks a
   // generic fact such as EventID == 1 (the pipeline's condition for every process creation
   // rule); then it holds about as often as the share of rules using it, squared to keep a list of
-  // rare literals that a few rules share (emoji, hashes) cheaper than one generic fact.
+  // rare literals that a few rules share (emoji, hashes) cheaper than one generic fact. The
+  // share counts the other rules: in an index of one rule (the seed rules' sources) every leaf
+  // would otherwise look as generic as EventID == 1, and the cover went to the clause of fewest
+  // anchors (verb in get/list/watch, which most audit events hold) alone.
   std::vector<float> uses(p.leaves.size(), 0.0f);
   std::vector<ir::LeafId> used;
   for (std::uint32_t r : x.rules) collect_leaves(p.rules[r].condition, used);
@@ -110,7 +113,7 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     if (anchorable[l] || !(*anchors)[l]) continue;
     specs[l] = &*(*anchors)[l];
     anchorable[l] = true;
-    const float share = std::min(1.0f, uses[l] / total);
+    const float share = std::min(1.0f, (uses[l] - 1.0f) / total);
     // A literal of n bytes: about 0.2 / 4^n, so "a" is common and "mimikatz" rare; any of
     // several literals, the sum of theirs.
     float rare = 0;

@@ -316,3 +316,27 @@ TEST_CASE("the prefilter's results survive the memo's epoch running out", "[rule
   }
   CHECK(scratch.impl().epoch < 8);  // it wrapped
 }
+
+TEST_CASE("a rule alone in its index is covered by both of its rare clauses", "[rule_index]") {
+  // The Kubernetes seed rule's shape: a common fact (the verb of most audit events) and a rare
+  // one (the resource). Alone in its index, neither is shared with other rules: both clauses
+  // are rare, so an event is a candidate only when it holds both, not whenever the verb fits.
+  ProgramBuilder pb;
+  pb.rule("secrets", And({Or({L(pb.eq("verb", "get")), L(pb.eq("verb", "list")),
+                              L(pb.eq("verb", "watch"))}),
+                          Or({L(pb.eq("resource", "secrets")), L(pb.eq("resource", "configmaps")),
+                              L(pb.eq("resource", "serviceaccounts"))})}));
+  const runtime::Engine engine(pb.build());
+  const runtime::RuleIndex index(engine, {});
+  runtime::Scratch scratch(engine);
+  runtime::IndexScratch is;
+  std::vector<std::uint32_t> out;
+  const MockEvent pods{{"verb", {str("get")}}, {"resource", {str("pods")}}};
+  runtime::match(engine, index, pods, scratch, is, out);
+  CHECK(out.empty());
+  CHECK(is.stats().candidates == 0);
+  const MockEvent secrets{{"verb", {str("list")}}, {"resource", {str("secrets")}}};
+  runtime::match(engine, index, secrets, scratch, is, out);
+  CHECK(out == std::vector<std::uint32_t>{0});
+  CHECK(is.stats().candidates == 1);
+}
