@@ -103,6 +103,31 @@ LeafMatcher make_matcher(const ir::Program& p, const ir::Leaf& l, std::uint32_t 
   return out;
 }
 
+// Appends the nodes of `root` to `out` in pre-order, each with the end of its subtree. With a
+// stack of its own: trees too deep to reorder (cost_order.hpp) are too deep to recurse on.
+void flatten(const ir::Node& root, std::vector<Engine::Impl::FlatNode>& out) {
+  struct Open {
+    const ir::Node* node;
+    std::uint32_t at;  // its place in `out`
+    std::size_t next;  // its next child to emit
+  };
+  std::vector<Open> open;
+  const auto emit = [&](const ir::Node& n) {
+    open.push_back({&n, static_cast<std::uint32_t>(out.size()), 0});
+    out.push_back({n.op, n.op == ir::Op::Leaf ? n.leaf : 0, 0});
+  };
+  emit(root);
+  while (!open.empty()) {
+    Open& o = open.back();
+    if (o.next < o.node->children.size()) {
+      emit(o.node->children[o.next++]);  // invalidates o
+    } else {
+      out[o.at].end = static_cast<std::uint32_t>(out.size());
+      open.pop_back();
+    }
+  }
+}
+
 }  // namespace
 
 Engine::Engine(std::shared_ptr<const ir::Program> program) : impl_(std::make_unique<Impl>()) {
@@ -151,6 +176,10 @@ Engine::Engine(std::shared_ptr<const ir::Program> program) : impl_(std::make_uni
   std::size_t next = 0;
   for (std::size_t i = 0; i < p.rules.size(); ++i)
     e.conditions.push_back(shallow[i] ? &e.reordered[next++] : &p.rules[i].condition);
+  for (const ir::Node* c : e.conditions) {
+    e.flat_roots.push_back(static_cast<std::uint32_t>(e.flat.size()));
+    flatten(*c, e.flat);
+  }
 }
 
 Engine::~Engine() = default;
@@ -171,9 +200,9 @@ void match(const Engine& engine, const sigma::Event& event, Scratch& scratch,
            std::vector<std::uint32_t>& out) {
   Scratch::Impl& s = scratch.impl();
   s.reset(event);
-  const auto& conditions = engine.impl().conditions;
-  for (std::size_t i = 0; i < conditions.size(); ++i)
-    if (s.eval(*conditions[i])) out.push_back(static_cast<std::uint32_t>(i));
+  const std::size_t rules = engine.impl().conditions.size();
+  for (std::uint32_t i = 0; i < rules; ++i)
+    if (s.eval_rule(i)) out.push_back(i);
 }
 
 bool eval_node(const Engine& engine, const ir::Node& node, Scratch& scratch) {

@@ -88,6 +88,16 @@ struct Engine::Impl {
   // the program's own tree when that is too deep to copy (cost_order.hpp).
   std::vector<const ir::Node*> conditions;
   std::vector<ir::Node> reordered;
+  // The same conditions as one flat program, each rule's nodes in pre-order in a few adjacent
+  // cache lines (a tree keeps every node's children in a heap block of their own, and a
+  // candidate's blocks are cold). A node's children follow it; each ends where `end` says.
+  struct FlatNode {
+    ir::Op op = ir::Op::False;
+    std::uint32_t leaf = 0;  // Op::Leaf
+    std::uint32_t end = 0;   // one past the node's last descendant
+  };
+  std::vector<FlatNode> flat;
+  std::vector<std::uint32_t> flat_roots;  // per rule: its root in `flat`
 
   // Whether rule `r`'s tree was shallow enough to reorder (and so to walk recursively).
   bool shallow(std::uint32_t r) const { return conditions[r] != &program->rules[r].condition; }
@@ -153,6 +163,7 @@ struct Scratch::Impl {
   void literal_seen(ir::LeafId id) { memo[id] = epoch << 2; }
   bool compute(const LeafMatcher&);  // leaf_eval.cpp
   bool eval(const ir::Node& root);   // condition_eval.cpp
+  bool eval_rule(std::uint32_t rule);  // its condition, from the flat program
 
   const Engine::Impl* engine;
   const sigma::Event* event = nullptr;
@@ -176,6 +187,11 @@ struct Scratch::Impl {
     std::uint32_t next;  // index of the next child to evaluate
   };
   std::vector<Frame> stack;  // condition_eval.cpp's explicit stack
+  struct FlatFrame {
+    std::uint32_t node;
+    std::uint32_t next;  // the next child to evaluate (node + 1 before the first)
+  };
+  std::vector<FlatFrame> flat_stack;
   std::vector<std::uint32_t> fold_offsets;
   Collector collector;
   Scratch::Stats stats;

@@ -360,23 +360,18 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
   is.candidates.insert(is.candidates.end(), x.always.begin(), x.always.end());
   std::sort(is.candidates.begin(), is.candidates.end());
   is.stats.candidates += is.candidates.size();
-  const auto& conditions = engine.impl().conditions;
-  // The candidates' trees are cold (other rules ran for the events before): their first two
-  // levels of children are asked for all at once, so that those misses overlap instead of
-  // stalling the walk of one rule after another.
-  for (std::uint32_t pos : is.candidates) __builtin_prefetch(conditions[x.rules[pos]]);
+  // The candidates' programs are cold (other rules ran for the events before): their first
+  // lines are asked for all at once, so that those misses overlap instead of stalling the
+  // walk of one rule after another.
+  const Engine::Impl& e = engine.impl();
   for (std::uint32_t pos : is.candidates) {
-    const ir::Node& root = *conditions[x.rules[pos]];
-    __builtin_prefetch(root.children.data());
-  }
-  for (std::uint32_t pos : is.candidates) {
-    const auto& children = conditions[x.rules[pos]]->children;
-    for (std::size_t i = 0; i < children.size() && i < 8; ++i)
-      __builtin_prefetch(children[i].children.data());
+    const char* first = reinterpret_cast<const char*>(&e.flat[e.flat_roots[x.rules[pos]]]);
+    __builtin_prefetch(first);
+    __builtin_prefetch(first + 64);
   }
   for (std::uint32_t pos : is.candidates) {
     const std::uint32_t rule = x.rules[pos];
-    if (s.eval(*conditions[rule])) out.push_back(rule);
+    if (s.eval_rule(rule)) out.push_back(rule);
   }
 }
 

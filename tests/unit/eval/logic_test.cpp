@@ -3,6 +3,7 @@
 #include <catch.hpp>
 
 #include <functional>
+#include <random>
 
 #include "tests/unit/eval/eval_fixture.hpp"
 
@@ -98,6 +99,66 @@ TEST_CASE("rules match in rule order", "[logic]") {
         std::vector<std::string>{"first", "always", "a again"});
   CHECK(matching(engine, MockEvent{{"a", {str("2")}}}) ==
         std::vector<std::string>{"always", "not a"});
+}
+
+TEST_CASE("random trees match as a direct evaluation of their formula", "[logic]") {
+  // Rules are evaluated from a flat program of each tree (its nodes in pre-order, each with the
+  // end of its subtree): nested AND / OR / NOT with leaves, constants and lists of mixed
+  // children must short-circuit and skip subtrees exactly as the formula says.
+  std::mt19937 rng(11);
+  ProgramBuilder pb;
+  const std::vector<ir::LeafId> leaves = {pb.eq("a", "1"), pb.eq("b", "1"), pb.eq("c", "1"),
+                                          pb.eq("d", "1")};
+  const std::function<ir::Node(int)> tree = [&](int depth) -> ir::Node {
+    const unsigned pick = depth == 0 ? rng() % 5 : rng() % 9;
+    if (pick < 4) return L(leaves[pick]);
+    if (pick == 4) return ir::Node::constant(rng() % 2 == 0);
+    if (pick == 5) return Not(tree(depth - 1));
+    std::vector<ir::Node> kids;
+    for (unsigned n = 2 + rng() % 3; n > 0; --n) kids.push_back(tree(depth - 1));
+    return ir::Node::make(pick % 2 == 0 ? ir::Op::And : ir::Op::Or, std::move(kids));
+  };
+  const std::function<bool(const ir::Node&, unsigned)> truth = [&](const ir::Node& n,
+                                                                     unsigned bits) -> bool {
+    switch (n.op) {
+      case ir::Op::True: return true;
+      case ir::Op::False: return false;
+      case ir::Op::Leaf:
+        for (std::size_t i = 0; i < leaves.size(); ++i)
+          if (leaves[i] == n.leaf) return (bits >> i & 1u) != 0;
+        return false;
+      case ir::Op::Not: return !truth(n.children.front(), bits);
+      case ir::Op::And:
+        for (const ir::Node& c : n.children)
+          if (!truth(c, bits)) return false;
+        return true;
+      case ir::Op::Or:
+        for (const ir::Node& c : n.children)
+          if (truth(c, bits)) return true;
+        return false;
+    }
+    return false;
+  };
+  std::vector<ir::Node> trees;
+  for (int i = 0; i < 300; ++i) {
+    trees.push_back(tree(1 + i % 5));
+    pb.rule("r" + std::to_string(i), trees.back());
+  }
+  const runtime::Engine engine(pb.build());
+  std::size_t matched = 0;
+  for (unsigned bits = 0; bits < 16; ++bits) {
+    MockEvent event;
+    for (std::size_t i = 0; i < 4; ++i)
+      event.set(std::string(1, static_cast<char>('a' + i)),
+                {str((bits >> i & 1u) != 0 ? "1" : "0")});
+    std::vector<std::string> expected;
+    for (std::size_t i = 0; i < trees.size(); ++i)
+      if (truth(trees[i], bits)) expected.push_back("r" + std::to_string(i));
+    CHECK(matching(engine, event) == expected);
+    matched += expected.size();
+  }
+  CHECK(matched > 300);  // the trees are not all constant
+  CHECK(matched < 300 * 16 - 300);
 }
 
 TEST_CASE("deep trees are evaluated without recursion", "[logic]") {
