@@ -182,16 +182,14 @@ struct Scratch::Impl {
   // scanned the leaf's field for its literal, so that a leaf whose literal was not seen (no
   // memo of this epoch) is false without being computed.
   const std::uint8_t* prefiltered = nullptr;
+  // condition_eval.cpp's explicit stacks, for trees and for the flat program.
+  template <class Ref>
   struct Frame {
-    const ir::Node* node;
-    std::uint32_t next;  // index of the next child to evaluate
+    Ref node;
+    Ref next;  // the next child to evaluate (the first child before any ran)
   };
-  std::vector<Frame> stack;  // condition_eval.cpp's explicit stack
-  struct FlatFrame {
-    std::uint32_t node;
-    std::uint32_t next;  // the next child to evaluate (node + 1 before the first)
-  };
-  std::vector<FlatFrame> flat_stack;
+  std::vector<Frame<const ir::Node*>> stack;
+  std::vector<Frame<std::uint32_t>> flat_stack;
   std::vector<std::uint32_t> fold_offsets;
   Collector collector;
   Scratch::Stats stats;
