@@ -24,6 +24,24 @@ std::vector<std::uint32_t> plain(const runtime::Engine& engine, const Event& eve
   return out;
 }
 
+// An engine's index for every source, with the per-thread state a scanning thread keeps
+// across events.
+struct Indexed {
+  explicit Indexed(const runtime::Engine& e) : engine(e), index(e, {}), scratch(e) {}
+  // The rules matching `event`, as runtime::match appends them.
+  std::vector<std::uint32_t> match(const Event& event) {
+    std::vector<std::uint32_t> out;
+    runtime::match(engine, index, event, scratch, is, out);
+    return out;
+  }
+  std::uint64_t candidates() const { return is.stats().candidates; }  // over all events so far
+
+  const runtime::Engine& engine;
+  const runtime::RuleIndex index;
+  runtime::Scratch scratch;
+  runtime::IndexScratch is;
+};
+
 }  // namespace
 
 TEST_CASE("only the rules whose literals an event holds are evaluated", "[rule_index]") {
@@ -58,24 +76,19 @@ TEST_CASE("a rule is evaluated only when both clauses of its cover were hit", "[
             And({L(pb.str("Image", StringOp::Suffix, "\\tool" + std::to_string(i) + ".exe")),
                  L(pb.str("CommandLine", StringOp::Contains, "-flag" + std::to_string(i)))}));
   const runtime::Engine engine(pb.build());
-  const runtime::RuleIndex index(engine, {});
-  runtime::Scratch scratch(engine);
-  runtime::IndexScratch is;
-  std::vector<std::uint32_t> out;
+  Indexed x(engine);
   const MockEvent one{{"Image", {str("c:\\tool7.exe")}}, {"CommandLine", {str("x -flag8")}}};
-  runtime::match(engine, index, one, scratch, is, out);
-  CHECK(out.empty());
-  CHECK(is.stats().candidates == 0);  // r7's Image and r8's CommandLine: neither has both
+  CHECK(x.match(one).empty());
+  CHECK(x.candidates() == 0);  // r7's Image and r8's CommandLine: neither has both
   // One clause hit twice (the literal twice in a value, and in two values) is still one clause.
   const MockEvent twice{{"Image", {str("c:\\other.exe")}},
                         {"CommandLine", {str("x -flag7 -flag7"), str("-flag7")}}};
-  runtime::match(engine, index, twice, scratch, is, out);
-  CHECK(out.empty());
-  CHECK(is.stats().candidates == 0);
+  CHECK(x.match(twice).empty());
+  CHECK(x.candidates() == 0);
   const MockEvent both{{"Image", {str("c:\\tool7.exe")}}, {"CommandLine", {str("x -flag7")}}};
-  runtime::match(engine, index, both, scratch, is, out);
+  const auto out = x.match(both);
   CHECK(out == std::vector<std::uint32_t>{7});
-  CHECK(is.stats().candidates == 1);
+  CHECK(x.candidates() == 1);
   CHECK(out == plain(engine, both));
 }
 
@@ -301,20 +314,17 @@ TEST_CASE("the prefilter's results survive the memo's epoch running out", "[rule
   pb.rule("tool", L(pb.str("CommandLine", StringOp::Contains, "tool7")));
   pb.rule("exact", L(pb.eq("User", "admin")));
   const runtime::Engine engine(pb.build());
-  const runtime::RuleIndex index(engine, {});
-  runtime::Scratch scratch(engine);
-  runtime::IndexScratch is;
+  Indexed x(engine);
   const MockEvent hit{{"CommandLine", {str("run TOOL7")}}, {"User", {str("Admin")}}};
   const MockEvent miss{{"CommandLine", {str("run tool8")}}, {"User", {str("root")}}};
-  scratch.impl().epoch = runtime::Scratch::Impl::kMaxEpoch - 3;
+  x.scratch.impl().epoch = runtime::Scratch::Impl::kMaxEpoch - 3;
   for (int i = 0; i < 8; ++i) {
     const MockEvent& event = i % 3 == 2 ? miss : hit;
-    std::vector<std::uint32_t> out;
-    runtime::match(engine, index, event, scratch, is, out);
+    const auto out = x.match(event);
     CHECK(out == plain(engine, event));
     CHECK(out.size() == (&event == &hit ? 2u : 0u));
   }
-  CHECK(scratch.impl().epoch < 8);  // it wrapped
+  CHECK(x.scratch.impl().epoch < 8);  // it wrapped
 }
 
 TEST_CASE("a rule alone in its index is covered by both of its rare clauses", "[rule_index]") {
@@ -327,16 +337,11 @@ TEST_CASE("a rule alone in its index is covered by both of its rare clauses", "[
                           Or({L(pb.eq("resource", "secrets")), L(pb.eq("resource", "configmaps")),
                               L(pb.eq("resource", "serviceaccounts"))})}));
   const runtime::Engine engine(pb.build());
-  const runtime::RuleIndex index(engine, {});
-  runtime::Scratch scratch(engine);
-  runtime::IndexScratch is;
-  std::vector<std::uint32_t> out;
+  Indexed x(engine);
   const MockEvent pods{{"verb", {str("get")}}, {"resource", {str("pods")}}};
-  runtime::match(engine, index, pods, scratch, is, out);
-  CHECK(out.empty());
-  CHECK(is.stats().candidates == 0);
+  CHECK(x.match(pods).empty());
+  CHECK(x.candidates() == 0);
   const MockEvent secrets{{"verb", {str("list")}}, {"resource", {str("secrets")}}};
-  runtime::match(engine, index, secrets, scratch, is, out);
-  CHECK(out == std::vector<std::uint32_t>{0});
-  CHECK(is.stats().candidates == 1);
+  CHECK(x.match(secrets) == std::vector<std::uint32_t>{0});
+  CHECK(x.candidates() == 1);
 }
