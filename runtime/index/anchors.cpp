@@ -4,6 +4,7 @@
 #include <array>
 
 #include "runtime/eval/engine_impl.hpp"
+#include "runtime/match/glob.hpp"
 #include "runtime/match/regex_literals.hpp"
 
 namespace sigma::runtime {
@@ -12,7 +13,7 @@ std::string longest_literal(std::string_view glob) {
   std::string best, run;
   for (std::size_t i = 0; i < glob.size(); ++i) {
     const char c = glob[i];
-    if (c == '\\' && i + 1 < glob.size()) {
+    if (match::is_glob_escape(glob, i)) {
       run.push_back(glob[++i]);
     } else if (c == '*' || c == '?') {
       if (run.size() > best.size()) best = run;

@@ -47,7 +47,7 @@ std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_
 // the indexes of every source.
 std::vector<std::optional<AnchorSpec>> anchors_of(const Engine& engine);
 
-// The longest run of literal text in an escaped glob (`*` `?` wildcards, `\` escapes).
+// The longest run of literal text in an escaped glob, read as match::Glob reads it.
 std::string longest_literal(std::string_view glob);
 
 // Chooses a rule's cover. `anchorable[leaf]` says which leaves can be anchors; `weight[leaf]`

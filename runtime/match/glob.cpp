@@ -102,8 +102,7 @@ Glob::Glob(std::string_view pattern) {
       ++seg.chars;
       piece_open = true;
       has_any_ = true;
-    } else if (c == '\\' && i + 1 < pattern.size() &&
-               (pattern[i + 1] == '*' || pattern[i + 1] == '?' || pattern[i + 1] == '\\')) {
+    } else if (is_glob_escape(pattern, i)) {
       add_literal(pattern[++i]);
     } else {
       add_literal(c);

@@ -25,6 +25,14 @@ namespace sigma::match {
 // The first position >= pos where `needle` occurs in `text`, or npos.
 std::size_t find_bytes(std::string_view text, std::string_view needle, std::size_t pos) noexcept;
 
+// Whether pattern[i] is a backslash escaping the character after it (`\*`, `\?` or `\\`): the
+// one rule for reading the pattern syntax above, shared by every reader of it.
+constexpr bool is_glob_escape(std::string_view pattern, std::size_t i) noexcept {
+  if (pattern[i] != '\\' || i + 1 >= pattern.size()) return false;
+  const char next = pattern[i + 1];
+  return next == '*' || next == '?' || next == '\\';
+}
+
 // The byte length of the character starting at text[pos] (pos < text.size()): 1..4.
 std::size_t utf8_char_len(std::string_view text, std::size_t pos) noexcept;
 

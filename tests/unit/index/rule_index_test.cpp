@@ -7,7 +7,9 @@
 
 #include "runtime/eval/engine_impl.hpp"
 #include "runtime/event/field_store.hpp"
+#include "runtime/index/anchors.hpp"
 #include "runtime/index/rule_index.hpp"
+#include "runtime/match/glob.hpp"
 #include "runtime/match/regex_literals.hpp"
 #include "tests/unit/eval/eval_fixture.hpp"
 
@@ -114,6 +116,17 @@ TEST_CASE("rules are routed by the event's logsource", "[rule_index]") {
   CHECK(fitting({"image_load", "windows", ""}) == std::vector<std::uint32_t>{0});
   CHECK(fitting({"", "linux", ""}).empty());
   CHECK(&routes.get({"", "windows", ""}) == &routes.get({"", "windows", ""}));  // built once
+}
+
+TEST_CASE("a glob is anchored by its longest literal, escapes read as the matcher reads them",
+          "[rule_index]") {
+  CHECK(runtime::longest_literal("ab*cdef?gh") == "cdef");
+  CHECK(runtime::longest_literal("x\\*y*z") == "x*y");       // \* is a literal star
+  CHECK(runtime::longest_literal("*a\\\\b*c") == "a\\b");  // \\ is one backslash
+  // A backslash before anything else is itself a literal (Sigma's rule for plain values):
+  // dropping it would anchor the glob on text its matches do not hold.
+  CHECK(runtime::longest_literal("*c:\\windows\\sys?") == "c:\\windows\\sys");
+  CHECK(match::Glob("*c:\\windows\\sys?").matches("c:\\windows\\sysx"));
 }
 
 TEST_CASE("a regex is anchored by the literals it cannot match without", "[rule_index]") {
