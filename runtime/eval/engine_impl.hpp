@@ -144,9 +144,12 @@ class Collector final : public sigma::ValueSink {
 struct Scratch::Impl {
   explicit Impl(const Engine::Impl& e);
 
-  void reset(const sigma::Event& ev);
-  // Fills the field caches from a FieldStore's entries in one pass (reset() does it for such
-  // events), so no field of it is looked up by name afterwards.
+  // Starts a new event. A FieldStore of at most `bind_limit` entries is bound (below): a caller
+  // that will ask for only a few fields of large events passes a limit, as looking those few up
+  // by name costs less than visiting every entry.
+  void reset(const sigma::Event& ev, std::size_t bind_limit = SIZE_MAX);
+  // Fills the field caches from a FieldStore's entries in one pass, so no field of it is
+  // looked up by name afterwards.
   void bind(const sigma::event::FieldStore& store);
 
   // The field's values for this event: looked up on first use, then cached.

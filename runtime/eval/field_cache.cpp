@@ -1,6 +1,7 @@
 // Per-event field state of a Scratch: each field looked up at most once per event, and its
 // string values case-folded at most once, only when a case-insensitive leaf asks.
 #include <limits>
+#include <typeinfo>
 
 #include "runtime/eval/engine_impl.hpp"
 #include "runtime/text/casefold.hpp"
@@ -10,7 +11,7 @@ namespace sigma::runtime {
 Scratch::Impl::Impl(const Engine::Impl& e)
     : engine(&e), caches(e.fields.size() + 1), memo(e.leaves.size(), 0) {}
 
-void Scratch::Impl::reset(const sigma::Event& ev) {
+void Scratch::Impl::reset(const sigma::Event& ev, std::size_t bind_limit) {
   event = &ev;
   prefiltered = nullptr;
   bound = false;
@@ -23,7 +24,10 @@ void Scratch::Impl::reset(const sigma::Event& ev) {
     epoch = 0;
   }
   ++epoch;
-  if (const auto* store = dynamic_cast<const sigma::event::FieldStore*>(&ev)) bind(*store);
+  // FieldStore is final: comparing type_info is exact, and cheaper than a dynamic_cast.
+  if (typeid(ev) != typeid(sigma::event::FieldStore)) return;
+  const auto& store = static_cast<const sigma::event::FieldStore&>(ev);
+  if (store.entries().size() <= bind_limit) bind(store);
 }
 
 void Scratch::Impl::bind(const sigma::event::FieldStore& store) {

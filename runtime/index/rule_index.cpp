@@ -13,6 +13,9 @@
 namespace sigma::runtime {
 namespace {
 
+// An entry's probe costs about a quarter of a look-up by name (callgrind, seed and corpus).
+constexpr std::size_t kEntriesBoundPerField = 4;
+
 struct Hash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -66,7 +69,7 @@ struct RuleIndex::Impl {
   std::vector<Anchor> anchors;
   std::vector<ClauseRef> anchor_clauses;  // the clauses (of covers) each anchor is in
   std::vector<FieldScan> fields;
-  // For a FieldStore event, which the Scratch has bound: the scan of each field by slot
+  // For a FieldStore event the Scratch has bound: the scan of each field by slot
   // (kNone if none), visited for the fields the event has. Fields that may be present without
   // an entry (dotted names, the keyword slot) are `unlisted`, scanned for every event.
   static constexpr std::uint32_t kNone = 0xffffffffu;
@@ -77,6 +80,10 @@ struct RuleIndex::Impl {
   // anyway: so the listed fields' scans hold the keyword literals too, and for a bound event
   // without raw text only the strings of the other entries are scanned for keywords alone.
   std::uint32_t keywords = kNone;
+  // A FieldStore is bound (Scratch::Impl::reset) when it has at most this many entries. Binding
+  // costs a probe per entry, scanning unbound a look-up by name per field scanned: a few rules
+  // reading a few fields of large events (auditd's) are faster without it.
+  std::size_t bind_limit = 0;
 };
 
 RuleIndex::RuleIndex(const Engine& engine, const Source& source,
@@ -210,6 +217,7 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
       x.unlisted.push_back(i);
     if (f.slot == e.keyword_slot) x.keywords = i;
   }
+  x.bind_limit = kEntriesBoundPerField * x.fields.size();
   const LiteralFilter* keyword_literals = nullptr;
   if (x.keywords != Impl::kNone) {
     x.fields[x.keywords].literals.build();
@@ -290,7 +298,7 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
   IndexScratch::Impl& is = iscratch.impl();
   Scratch::Impl& s = scratch.impl();
   is.prepare(x);
-  s.reset(event);
+  s.reset(event, x.bind_limit);
   ++is.stats.events;
   if (++is.stamp == 0) {  // wrapped: forget every mark once
     std::fill(is.marks.begin(), is.marks.end(), IndexScratch::Impl::Mark{});

@@ -3,6 +3,7 @@
 #include <catch.hpp>
 #include <re2/re2.h>
 
+#include <array>
 #include <random>
 
 #include "runtime/eval/engine_impl.hpp"
@@ -259,11 +260,24 @@ class RandomCase {
 
   // The same random event as a MockEvent and as a FieldStore (the readers' event). Field d is
   // no rule's, so only keywords see it; some events have raw text, which keywords search
-  // instead of the strings.
+  // instead of the strings. Half the events also carry 24 fields no rule names, enough entries
+  // that the index scans the store unbound, looking its few fields up by name.
   void event(MockEvent& mock, event::FieldStore& store, std::vector<std::string>& owned) {
+    static const std::array<std::string, 24> padding = [] {
+      std::array<std::string, 24> names;
+      for (std::size_t i = 0; i < names.size(); ++i) names[i] = "pad" + std::to_string(i);
+      return names;
+    }();
     store.clear();
     owned.clear();
-    owned.reserve(16);
+    owned.reserve(16 + padding.size());
+    if (rng_() % 2 == 0) {
+      for (const std::string& name : padding) {
+        owned.push_back(text(8));
+        store.add(name, Value::string(owned.back()));
+        mock.set(name, {str(owned.back())});
+      }
+    }
     if (rng_() % 4 == 0) {
       owned.push_back(text(12));
       mock.set_raw(owned.back());
@@ -313,7 +327,7 @@ TEST_CASE("indexed evaluation equals the plain one on random rules and events", 
       runtime::match(engine, index, mock, scratch, is, out);
       REQUIRE(out == expected);
       out.clear();
-      runtime::match(engine, index, store, scratch, is, out);  // the bound, entries() path
+      runtime::match(engine, index, store, scratch, is, out);  // bound, or looked up by name
       REQUIRE(out == expected);
     }
   }
@@ -357,4 +371,27 @@ TEST_CASE("a rule alone in its index is covered by both of its rare clauses", "[
   const MockEvent secrets{{"verb", {str("list")}}, {"resource", {str("secrets")}}};
   CHECK(x.match(secrets) == std::vector<std::uint32_t>{0});
   CHECK(x.candidates() == 1);
+}
+
+TEST_CASE("a store is bound only when the index reads a good share of its fields", "[rule_index]") {
+  // Binding visits every entry; an index reading two fields of a 40-field event (an auditd
+  // record) looks those two up instead. Both ways must match alike, keywords included (they
+  // search every string of an event without raw text).
+  ProgramBuilder pb;
+  pb.rule("exe", L(pb.str("exe", StringOp::Suffix, "/kubectl")));
+  pb.rule("word", L(pb.str("*keywords*", StringOp::Contains, "secret")));
+  const runtime::Engine engine(pb.build());
+  Indexed x(engine);
+  std::vector<std::string> names;
+  for (int i = 0; i < 40; ++i) names.push_back("f" + std::to_string(i));
+  for (const std::size_t extra : {std::size_t{0}, names.size()}) {
+    event::FieldStore store;
+    for (std::size_t i = 0; i < extra; ++i) store.add(names[i], Value::string("x"));
+    store.add("exe", Value::string("/usr/bin/KUBECTL"));
+    CHECK(x.match(store) == std::vector<std::uint32_t>{0});
+    CHECK(x.scratch.impl().bound == (extra == 0));
+    store.add(names[0], Value::string("get secrets"));
+    CHECK(x.match(store) == std::vector<std::uint32_t>{0, 1});
+    CHECK(x.scratch.impl().bound == (extra == 0));
+  }
 }
