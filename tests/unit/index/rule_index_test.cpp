@@ -220,7 +220,7 @@ class RandomCase {
   ir::LeafId leaf(ProgramBuilder& pb) {
     static const char* fields[] = {"a", "b", "c", "*keywords*"};
     const std::string field = fields[rng_() % 4];
-    switch (rng_() % 10) {
+    switch (rng_() % 12) {
       case 0:
         return pb.str(field, StringOp::Exact, text(5));
       case 1:
@@ -243,6 +243,17 @@ class RandomCase {
             "(" + word(2, 4) + "|" + word(3, 4) + ")" + (rng_() % 2 ? ".*" : "") + word(0, 4));
       case 7:
         return pb.leaf(field == "*keywords*" ? "b" : field, ir::Exists{rng_() % 2 == 0});
+      case 10: {  // never an anchor: the cover must come from elsewhere, or there is none
+        const auto op = static_cast<ir::CmpOp>(rng_() % 5);
+        const double value = static_cast<double>(rng_() % 3);
+        return pb.leaf(field == "*keywords*" ? "a" : field, ir::NumberCmp{op, value, "n"});
+      }
+      case 11: {
+        static const char* others[] = {"a", "b", "c"};
+        const ir::FieldId other = pb.field(others[rng_() % 3]);
+        const auto op = static_cast<StringOp>(rng_() % 4);  // Exact, Prefix, Suffix, Contains
+        return pb.leaf(field == "*keywords*" ? "c" : field, ir::FieldRef{other, op, rng_() % 2 == 0});
+      }
       default:
         return pb.leaf(field == "*keywords*" ? "c" : field, ir::IsNull{});
     }
@@ -288,10 +299,20 @@ class RandomCase {
       std::vector<V> values;
       const unsigned n = rng_() % 3;  // 0: an empty list
       for (unsigned i = 0; i < n; ++i) {
-        if (rng_() % 5 == 0)
-          values.push_back(num(static_cast<int>(rng_() % 3)));
-        else
-          values.push_back(str(text(10)));
+        switch (rng_() % 10) {
+          case 0:
+          case 1:
+            values.push_back(num(static_cast<int>(rng_() % 3)));
+            break;
+          case 2:
+            values.push_back(real(0.5 * static_cast<double>(rng_() % 5)));
+            break;
+          case 3:
+            values.push_back(boolean(rng_() % 2 == 0));
+            break;
+          default:
+            values.push_back(str(text(10)));
+        }
       }
       for (const V& v : values) {
         owned.push_back(v.s);
@@ -308,7 +329,7 @@ class RandomCase {
 }  // namespace
 
 TEST_CASE("indexed evaluation equals the plain one on random rules and events", "[rule_index]") {
-  for (unsigned seed = 1; seed <= 30; ++seed) {
+  for (unsigned seed = 1; seed <= 100; ++seed) {
     RandomCase rc(seed);
     ProgramBuilder pb;
     for (int r = 0; r < 40; ++r) pb.rule("r" + std::to_string(r), rc.tree(pb, 3));
