@@ -122,7 +122,7 @@ TEST_CASE("rules are routed by the event's logsource", "[rule_index]") {
 TEST_CASE("a glob is anchored by its longest literal, escapes read as the matcher reads them",
           "[rule_index]") {
   CHECK(runtime::longest_literal("ab*cdef?gh") == "cdef");
-  CHECK(runtime::longest_literal("x\\*y*z") == "x*y");       // \* is a literal star
+  CHECK(runtime::longest_literal("x\\*y*z") == "x*y");     // \* is a literal star
   CHECK(runtime::longest_literal("*a\\\\b*c") == "a\\b");  // \\ is one backslash
   // A backslash before anything else is itself a literal (Sigma's rule for plain values):
   // dropping it would anchor the glob on text its matches do not hold.
@@ -252,7 +252,8 @@ class RandomCase {
         static const char* others[] = {"a", "b", "c"};
         const ir::FieldId other = pb.field(others[rng_() % 3]);
         const auto op = static_cast<StringOp>(rng_() % 4);  // Exact, Prefix, Suffix, Contains
-        return pb.leaf(field == "*keywords*" ? "c" : field, ir::FieldRef{other, op, rng_() % 2 == 0});
+        const bool cased = rng_() % 2 == 0;
+        return pb.leaf(field == "*keywords*" ? "c" : field, ir::FieldRef{other, op, cased});
       }
       default:
         return pb.leaf(field == "*keywords*" ? "c" : field, ir::IsNull{});
