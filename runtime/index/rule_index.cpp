@@ -13,7 +13,10 @@
 namespace sigma::runtime {
 namespace {
 
-// An entry's probe costs about a quarter of a look-up by name (callgrind, seed and corpus).
+// A FieldStore event is bound (Scratch::Impl::reset) when it has at most this many entries per
+// field the index scans. Binding costs a probe per entry, scanning unbound a look-up by name per
+// field, about four probes' worth (callgrind, seed and corpus): a few rules reading a few fields
+// of large events (auditd's) are faster unbound.
 constexpr std::size_t kEntriesBoundPerField = 4;
 
 struct Hash {
@@ -80,10 +83,6 @@ struct RuleIndex::Impl {
   // anyway: so the listed fields' scans hold the keyword literals too, and for a bound event
   // without raw text only the strings of the other entries are scanned for keywords alone.
   std::uint32_t keywords = kNone;
-  // A FieldStore is bound (Scratch::Impl::reset) when it has at most this many entries. Binding
-  // costs a probe per entry, scanning unbound a look-up by name per field scanned: a few rules
-  // reading a few fields of large events (auditd's) are faster without it.
-  std::size_t bind_limit = 0;
 };
 
 RuleIndex::RuleIndex(const Engine& engine, const Source& source,
@@ -217,7 +216,6 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
       x.unlisted.push_back(i);
     if (f.slot == e.keyword_slot) x.keywords = i;
   }
-  x.bind_limit = kEntriesBoundPerField * x.fields.size();
   const LiteralFilter* keyword_literals = nullptr;
   if (x.keywords != Impl::kNone) {
     x.fields[x.keywords].literals.build();
@@ -298,7 +296,7 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
   IndexScratch::Impl& is = iscratch.impl();
   Scratch::Impl& s = scratch.impl();
   is.prepare(x);
-  s.reset(event, x.bind_limit);
+  s.reset(event, kEntriesBoundPerField * x.fields.size());
   ++is.stats.events;
   if (++is.stamp == 0) {  // wrapped: forget every mark once
     std::fill(is.marks.begin(), is.marks.end(), IndexScratch::Impl::Mark{});
