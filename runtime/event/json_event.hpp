@@ -38,7 +38,8 @@ class JsonEvent final : public sigma::Event {
   JsonEvent() = default;
   explicit JsonEvent(simdjson::dom::element root, std::string_view raw = {}) { reset(root, raw); }
 
-  // Points the adapter at another document (the previous one may be gone).
+  // Points the adapter at another document (the previous one may be gone). `raw`, when given,
+  // must be the text `root` was parsed from: the index reads values in it (raw_gate.hpp).
   void reset(simdjson::dom::element root, std::string_view raw = {}) {
     root_ = root;
     raw_ = raw;

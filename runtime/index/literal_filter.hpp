@@ -59,9 +59,30 @@ class LiteralFilter {
   // Calls hit(id) for each occurrence of a literal in `text` (so possibly more than once).
   template <class Hit>
   void scan(std::string_view text, Hit&& hit) const {
-    if (!pairs_.keys.empty()) scan_pairs(text, hit);
+    scan_as<false>(text, hit);
+  }
+
+  // scan() of ASCII text (every byte below 0x80) in any case: finds what scan() finds in the
+  // text lowered, which is its folding, without making that copy.
+  template <class Hit>
+  void scan_ascii(std::string_view text, Hit&& hit) const {
+    scan_as<true>(text, hit);
+  }
+  // Whether scan_ascii() of `size` bytes costs about what scan() does: where the nibble pass
+  // runs, only the positions it reports are lowered; elsewhere every position is, which costs
+  // more than folding the text once.
+  bool scans_ascii_cheaply(std::size_t size) const {
+    return nibbles_.usable() && size >= NibbleMask::kReach;
+  }
+
+ private:
+  // kLower: the text is ASCII not yet lowered, and each window read is lowered first.
+  template <bool kLower, class Hit>
+  void scan_as(std::string_view text, Hit& hit) const {
+    if (!kLower && !pairs_.keys.empty()) scan_pairs(text, hit);  // pairs are not ASCII
     if (text.size() < kMinLength) return;
-    if (nibbles_.usable() && text.size() >= NibbleMask::kReach) return scan_blocks(text, hit);
+    if (nibbles_.usable() && text.size() >= NibbleMask::kReach)
+      return scan_blocks<kLower>(text, hit);
     const char* p = text.data();
     const std::size_t n = text.size();
     // Locals, so the loop keeps them in registers across the (rare) calls to check().
@@ -71,8 +92,8 @@ class LiteralFilter {
     if (short_.keys.empty()) {
       if (long_.keys.empty()) return;
       for (; i + 4 <= n; ++i) {
-        const std::uint32_t g = load(p + i, 4);
-        if (marked(longs, hash4(g, long_shift))) check(long_, g, text, i, hit);
+        const std::uint32_t g = window<kLower>(p + i, 4);
+        if (marked(longs, hash4(g, long_shift))) check<kLower>(long_, g, text, i, hit);
       }
       return;
     }
@@ -80,16 +101,15 @@ class LiteralFilter {
     const std::uint64_t* const shorts = short_.bitmap.data();
     const unsigned short_shift = 32 - short_.bits;
     for (; i + 4 <= n; ++i) {
-      const std::uint32_t g = load(p + i, 4);
-      if (marked(longs, hash4(g, long_shift))) check(long_, g, text, i, hit);
+      const std::uint32_t g = window<kLower>(p + i, 4);
+      if (marked(longs, hash4(g, long_shift))) check<kLower>(long_, g, text, i, hit);
       if (marked(shorts, hash3(g & 0xFFFFFFu, short_shift)))
-        check(short_, g & 0xFFFFFFu, text, i, hit);
+        check<kLower>(short_, g & 0xFFFFFFu, text, i, hit);
     }
-    const std::uint32_t g = load(p + i, 3);  // the last position holds 3 bytes (n >= 3 here)
-    if (marked(shorts, hash3(g, short_shift))) check(short_, g, text, i, hit);
+    const std::uint32_t g = window<kLower>(p + i, 3);  // the last position holds 3 bytes
+    if (marked(shorts, hash3(g, short_shift))) check<kLower>(short_, g, text, i, hit);
   }
 
- private:
   struct Key {
     std::uint64_t head = 0;    // the literal's first 8 bytes (fewer, zero-padded, if shorter)
     std::uint32_t gram = 0;    // the window the key is found by
@@ -137,6 +157,27 @@ class LiteralFilter {
     else
       return ~std::uint64_t{0} << (64 - 8 * size);
   }
+  // ASCII bytes 'A'..'Z' of v lowered, eight or four at a time: b + 0x3F has bit 7 set when b
+  // >= 'A', b + 0x25 when b > 'Z', and no ASCII byte carries into the next.
+  template <class U>
+  static U lower_ascii(U v) {
+    constexpr U ones = ~U{0} / 0xFF;
+    const U upper = (v + ones * 0x3F) & ~(v + ones * 0x25) & (ones * 0x80);
+    return v | (upper >> 2);
+  }
+  template <bool kLower>
+  static std::uint32_t window(const char* p, std::size_t width) {
+    const std::uint32_t g = load(p, width);
+    return kLower ? lower_ascii(g) : g;
+  }
+  // Whether the n bytes at `text`, lowered when kLower, are the n bytes at `lit`.
+  template <bool kLower>
+  static bool equal(const char* text, const char* lit, std::size_t n) {
+    if (!kLower) return std::memcmp(text, lit, n) == 0;
+    for (; n >= 8; n -= 8, text += 8, lit += 8)
+      if (lower_ascii(head_of(text, 8)) != head_of(lit, 8)) return false;
+    return n == 0 || lower_ascii(head_of(text, n)) == head_of(lit, n);
+  }
   // A gram's bit in a bitmap of 2^(32 - shift) bits (the two widths have bitmaps of their own).
   static std::uint32_t hash4(std::uint32_t gram, unsigned shift) {
     return (gram * 0x9E3779B1u) >> shift;
@@ -154,9 +195,12 @@ class LiteralFilter {
                           std::uint32_t (*hash)(std::uint32_t, unsigned));
 
   // scan() where nibbles_ is usable and the text fills a block: the positions it reports get
-  // the tests scan() makes at every position.
-  template <class Hit>
+  // the tests scan() makes at every position. Blocks cover the positions 0 .. n-3 (a key needs
+  // 3 bytes), up to 16 of them masked at a time; the last one is moved back to end at the
+  // text's end, and its positions tested already are masked off.
+  template <bool kLower, class Hit>
   void scan_blocks(std::string_view text, Hit& hit) const {
+    constexpr std::size_t kBlock = NibbleMask::kBlock, kReach = NibbleMask::kReach;
     const char* p = text.data();
     const std::size_t n = text.size();
     const std::uint64_t* const longs = long_.bitmap.data();
@@ -164,22 +208,31 @@ class LiteralFilter {
     const unsigned long_shift = 32 - long_.bits, short_shift = 32 - short_.bits;
     const auto at = [&](std::size_t i) {
       if (i + 4 <= n) {
-        const std::uint32_t g = load(p + i, 4);
-        if (marked(longs, hash4(g, long_shift))) check(long_, g, text, i, hit);
+        const std::uint32_t g = window<kLower>(p + i, 4);
+        if (marked(longs, hash4(g, long_shift))) check<kLower>(long_, g, text, i, hit);
         if (marked(shorts, hash3(g & 0xFFFFFFu, short_shift)))
-          check(short_, g & 0xFFFFFFu, text, i, hit);
+          check<kLower>(short_, g & 0xFFFFFFu, text, i, hit);
       } else {
-        const std::uint32_t g = load(p + i, 3);
-        if (marked(shorts, hash3(g, short_shift))) check(short_, g, text, i, hit);
+        const std::uint32_t g = window<kLower>(p + i, 3);
+        if (marked(shorts, hash3(g, short_shift))) check<kLower>(short_, g, text, i, hit);
       }
     };
-    // Blocks cover the positions 0 .. n-3 (a key needs 3 bytes); the last one is moved back to
-    // end at the text's end, and its positions tested already are masked off.
-    for (std::size_t done = 0; done + 2 < n;) {
-      const std::size_t start = std::min(done, n - NibbleMask::kReach);
+    std::uint32_t masks[16];
+    std::size_t done = 0;
+    while (done + kReach <= n) {
+      const std::size_t count = std::min<std::size_t>(16, (n - kReach - done) / kBlock + 1);
+      for (std::uint32_t some = nibbles_.blocks(p + done, count, masks); some != 0;
+           some &= some - 1) {
+        const auto b = static_cast<std::size_t>(std::countr_zero(some));
+        for (std::uint32_t m = masks[b]; m != 0; m &= m - 1)
+          at(done + b * kBlock + static_cast<std::size_t>(std::countr_zero(m)));
+      }
+      done += count * kBlock;
+    }
+    if (done + 2 < n) {
+      const std::size_t start = n - kReach;
       std::uint32_t m = nibbles_.block(p + start) & (~std::uint32_t{0} << (done - start));
       for (; m != 0; m &= m - 1) at(start + static_cast<std::size_t>(std::countr_zero(m)));
-      done = start + NibbleMask::kBlock;
     }
   }
 
@@ -190,7 +243,7 @@ class LiteralFilter {
     const std::size_t n = text.size();
     const auto at = [&](std::size_t i) {
       const std::uint32_t g = load(text.data() + i, 2);
-      if ((pair_bits_[g >> 6] >> (g & 63)) & 1u) check(pairs_, g, text, i, hit);
+      if ((pair_bits_[g >> 6] >> (g & 63)) & 1u) check<false>(pairs_, g, text, i, hit);
     };
     std::size_t i = 0;
     for (; i + 16 <= n; i += 16)
@@ -202,7 +255,7 @@ class LiteralFilter {
       if (p[i] >= 0x80) at(i);
   }
 
-  template <class Hit>
+  template <bool kLower, class Hit>
   void check(const Table& t, std::uint32_t gram, std::string_view text, std::size_t at,
              Hit& hit) const {
     for (std::uint32_t slot = slot_of(gram) & t.mask;; slot = (slot + 1) & t.mask) {
@@ -216,10 +269,10 @@ class LiteralFilter {
         const std::size_t room = text.size() - begin;
         if (key.size > room) continue;
         const char* from = text.data() + begin;
-        const std::uint64_t head = room >= 8 ? head_of(from, 8) : head_of(from, room);
+        std::uint64_t head = room >= 8 ? head_of(from, 8) : head_of(from, room);
+        if (kLower) head = lower_ascii(head);
         if (((head ^ key.head) & head_mask(key.size)) != 0) continue;
-        if (key.size > 8 &&
-            std::memcmp(from + 8, pool_.data() + key.start + 8, key.size - 8) != 0)
+        if (key.size > 8 && !equal<kLower>(from + 8, pool_.data() + key.start + 8, key.size - 8))
           continue;
         hit(key.literal);
       }

@@ -1,6 +1,7 @@
 #include "runtime/index/nibble_mask.hpp"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -32,6 +33,7 @@ void NibbleMask::build(std::span<const std::uint32_t> windows) {
       const std::uint32_t byte = sorted[i] >> (8 * k) & 0xFFu;
       low_[k][byte & 15] |= bucket;
       high_[k][byte >> 4] |= bucket;
+      if ((byte | 0x20u) >= 'a' && (byte | 0x20u) <= 'z') high_[k][(byte ^ 0x20u) >> 4] |= bucket;
     }
   }
   usable_ = true;
@@ -39,25 +41,54 @@ void NibbleMask::build(std::span<const std::uint32_t> windows) {
 }
 
 #ifdef SIGMA_NIBBLE_AVX2
-__attribute__((target("avx2"))) std::uint32_t NibbleMask::block(const char* p) const {
+namespace {
+
+#define SIGMA_AVX2_INLINE __attribute__((target("avx2"), always_inline)) inline
+
+SIGMA_AVX2_INLINE __m256i table(const std::array<std::uint8_t, 16>& t) {
+  return _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data())));
+}
+
+// The buckets of the windows that may have at[k] as their byte (of the two tables').
+SIGMA_AVX2_INLINE __m256i buckets(const char* at, __m256i low, __m256i high) {
   const __m256i nibble = _mm256_set1_epi8(0x0F);
-  __m256i buckets = _mm256_set1_epi8(-1);
-  for (std::size_t k = 0; k < 3; ++k) {
-    const __m256i low = _mm256_broadcastsi128_si256(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(low_[k].data())));
-    const __m256i high = _mm256_broadcastsi128_si256(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(high_[k].data())));
-    const __m256i text = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + k));
-    const __m256i lo = _mm256_and_si256(text, nibble);
-    const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(text, 4), nibble);
-    buckets = _mm256_and_si256(buckets, _mm256_and_si256(_mm256_shuffle_epi8(low, lo),
-                                                         _mm256_shuffle_epi8(high, hi)));
+  const __m256i text = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
+  const __m256i lo = _mm256_and_si256(text, nibble);
+  const __m256i hi = _mm256_and_si256(_mm256_srli_epi16(text, 4), nibble);
+  return _mm256_and_si256(_mm256_shuffle_epi8(low, lo), _mm256_shuffle_epi8(high, hi));
+}
+
+#undef SIGMA_AVX2_INLINE
+
+}  // namespace
+
+__attribute__((target("avx2"))) std::uint32_t NibbleMask::blocks(const char* p, std::size_t count,
+                                                                 std::uint32_t* out) const {
+  // Written out for the three bytes, so the six tables stay in registers across blocks.
+  const __m256i low0 = table(low_[0]), low1 = table(low_[1]), low2 = table(low_[2]);
+  const __m256i high0 = table(high_[0]), high1 = table(high_[1]), high2 = table(high_[2]);
+  std::uint32_t any = 0;
+  for (std::size_t b = 0; b < count; ++b, p += kBlock) {
+    const __m256i all = _mm256_and_si256(
+        buckets(p, low0, high0),
+        _mm256_and_si256(buckets(p + 1, low1, high1), buckets(p + 2, low2, high2)));
+    const __m256i none = _mm256_cmpeq_epi8(all, _mm256_setzero_si256());
+    out[b] = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(none));
+    any |= static_cast<std::uint32_t>(out[b] != 0) << b;
   }
-  const __m256i none = _mm256_cmpeq_epi8(buckets, _mm256_setzero_si256());
-  return ~static_cast<std::uint32_t>(_mm256_movemask_epi8(none));
+  return any;
 }
 #else
-std::uint32_t NibbleMask::block(const char*) const { return ~std::uint32_t{0}; }
+std::uint32_t NibbleMask::blocks(const char*, std::size_t count, std::uint32_t* out) const {
+  for (std::size_t b = 0; b < count; ++b) out[b] = ~std::uint32_t{0};
+  return count >= 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << count) - 1;
+}
 #endif
+
+std::uint32_t NibbleMask::block(const char* p) const {
+  std::uint32_t m = 0;
+  blocks(p, 1, &m);
+  return m;
+}
 
 }  // namespace sigma::runtime

@@ -5,7 +5,9 @@
 // shuffles, about an instruction per byte where a hash and a bitmap per position cost twelve.
 //
 // The test is a superset: every position where some window starts is reported, and a few
-// others (a bucket's windows mixed nibble by nibble), so a caller checks what it reports. With
+// others (a bucket's windows mixed nibble by nibble), so a caller checks what it reports. A
+// window's ASCII letters match in either case (the two differ in the high nibble only), so the
+// same masks serve folded text and ASCII text not yet lowered. With
 // more than a few windows per bucket it reports most positions and is no longer worth it:
 // usable() is false past kMaxWindows, or where the CPU lacks AVX2.
 //
@@ -35,6 +37,10 @@ class NibbleMask {
 
   // Bit k set when a window may start at p + k (k < 32); p must have kReach readable bytes.
   std::uint32_t block(const char* p) const;
+  // out[i] = block(p + i * kBlock) for i < count (at most 32), the tables loaded once; returns
+  // the blocks that have a position (bit i: out[i] != 0). p must have (count - 1) * kBlock +
+  // kReach readable bytes.
+  std::uint32_t blocks(const char* p, std::size_t count, std::uint32_t* out) const;
 
  private:
   // Per byte of the window: the buckets allowed by the low nibble, then by the high nibble.

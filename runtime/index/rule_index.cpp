@@ -8,7 +8,9 @@
 #include "runtime/index/anchors.hpp"
 #include "runtime/index/exact_table.hpp"
 #include "runtime/index/literal_filter.hpp"
+#include "runtime/index/raw_gate.hpp"
 #include "runtime/text/casefold.hpp"
+#include "runtime/text/plain_ascii.hpp"
 
 namespace sigma::runtime {
 namespace {
@@ -18,6 +20,9 @@ namespace {
 // field, about four probes' worth (callgrind, seed and corpus): a few rules reading a few fields
 // of large events (auditd's) are faster unbound.
 constexpr std::size_t kEntriesBoundPerField = 4;
+
+// For text::is_plain_ascii: ASCII, no byte excluded besides (0x80 is not ASCII anyway).
+constexpr char kNoExcludedByte = '\x80';
 
 struct Hash {
   using is_transparent = void;
@@ -83,6 +88,9 @@ struct RuleIndex::Impl {
   // anyway: so the listed fields' scans hold the keyword literals too, and for a bound event
   // without raw text only the strings of the other entries are scanned for keywords alone.
   std::uint32_t keywords = kNone;
+  // Rules out every rule for events whose raw text lacks all its texts (raw_gate.hpp); usable
+  // only when every rule has a cover.
+  RawGate gate;
 };
 
 RuleIndex::RuleIndex(const Engine& engine, const Source& source,
@@ -137,19 +145,23 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     Impl::ClauseRef clause;
   };
   std::vector<Posting> posting;
+  bool gated = true;  // every rule so far has a cover the raw-text gate can test
   for (std::uint32_t pos = 0; pos < x.rules.size(); ++pos) {
     const std::uint32_t rule = x.rules[pos];
     const auto cover =
         e.shallow(rule) ? choose_cover(*e.conditions[rule], anchorable, weight) : std::nullopt;
     if (!cover) {
       x.always.push_back(pos);
+      gated = false;
       continue;
     }
+    gated = gated && x.gate.add(*cover, specs);
     const auto all = static_cast<std::uint8_t>((1u << cover->size()) - 1);  // at most 2 clauses
     for (std::size_t c = 0; c < cover->size(); ++c)
       for (ir::LeafId l : (*cover)[c])
         posting.push_back({l, {pos, static_cast<std::uint8_t>(1u << c), all}});
   }
+  if (gated) x.gate.build();
   std::stable_sort(posting.begin(), posting.end(),
                    [](const Posting& a, const Posting& b) { return a.leaf < b.leaf; });
   std::unordered_map<std::uint32_t, std::size_t> field_of_slot;
@@ -303,6 +315,7 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
     is.stamp = 1;
   }
   is.candidates.clear();
+  if (x.gate.usable() && !x.gate.may_match(event)) return;
   Hits hits{&x, &is, &s};
   // Whether the listed fields' scans stand for the keyword scan (RuleIndex::Impl::keywords).
   const bool merged = x.keywords != RuleIndex::Impl::kNone && s.bound && event.raw().empty();
@@ -310,27 +323,38 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
   const auto exact_keywords = [&](std::string_view text) {
     for (std::uint32_t a : keywords->exact.find(text)) hits.anchor(a);
   };
+  const bool keywords_exact = keywords != nullptr && !keywords->exact.empty();
   char buf[match::kNumberTextMax];
   const auto scan_field = [&](std::uint32_t fi) {
     const auto& f = x.fields[fi];
     const FieldCache& c = s.lookup(f.slot);
     if (!c.present || c.values.empty()) return;
-    const std::span<const std::string_view> folded = s.folded(f.slot);
+    std::span<const std::string_view> folded;  // fetched when a value first needs it
     for (std::size_t i = 0; i < c.values.size(); ++i) {
       const sigma::Value& v = c.values[i];
       const bool string = v.type == sigma::Value::Type::String;
-      const auto text = string ? std::optional<std::string_view>(folded[i]) : scalar_text(v, buf);
-      if (!text) continue;
-      for (std::uint32_t a : f.exact.find(*text)) hits.anchor(a);
       const bool with_keywords = merged && string;  // keywords see strings only
-      if (with_keywords) exact_keywords(*text);
-      f.literals.scan(*text, [&](std::uint32_t lit) {
+      const auto hit = [&](std::uint32_t lit) {
         if (lit < f.own) {
           for (std::uint32_t a : f.anchors_of(lit)) hits.anchor(a);
         } else if (with_keywords) {
           for (std::uint32_t a : keywords->anchors_of(lit - f.own)) hits.anchor(a);
         }
-      });
+      };
+      // ASCII text that needs no exact look-up is scanned as it is, the scan lowering it as it
+      // goes: the copy folding makes is skipped (a leaf computed later folds it if it must).
+      if (string && f.exact.empty() && !(with_keywords && keywords_exact) &&
+          f.literals.scans_ascii_cheaply(v.text.size()) &&
+          text::is_plain_ascii(v.text, kNoExcludedByte)) {
+        f.literals.scan_ascii(v.text, hit);
+        continue;
+      }
+      if (string && folded.empty()) folded = s.folded(f.slot);
+      const auto text = string ? std::optional<std::string_view>(folded[i]) : scalar_text(v, buf);
+      if (!text) continue;
+      for (std::uint32_t a : f.exact.find(*text)) hits.anchor(a);
+      if (with_keywords) exact_keywords(*text);
+      f.literals.scan(*text, hit);
     }
   };
   // The readers' events list their fields: visit the ones present instead of asking for each.
@@ -348,6 +372,13 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
         const std::uint32_t slot = s.entry_slots[i];
         if (slot != Engine::Impl::kNoSlot && x.listed[slot] != RuleIndex::Impl::kNone) continue;
         std::string_view text = v.text;
+        if (!keywords_exact && keywords->literals.scans_ascii_cheaply(text.size()) &&
+            text::is_plain_ascii(text, kNoExcludedByte)) {
+          keywords->literals.scan_ascii(text, [&](std::uint32_t lit) {
+            for (std::uint32_t a : keywords->anchors_of(lit)) hits.anchor(a);
+          });
+          continue;
+        }
         if (!text::is_folded(text)) {
           is.fold_buf.clear();
           text::casefold_append(text, is.fold_buf);

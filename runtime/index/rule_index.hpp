@@ -13,7 +13,9 @@
 // clause of whose cover was hit, plus the rules that have no cover, are then evaluated in rule
 // order, and the scan has already decided their anchored leaves: `contains` and exact leaves
 // outright; prefix, suffix, glob and regex leaves false when none of their literals was seen.
-// The result is exactly that of evaluating every rule that fits the source.
+// Before any of that, an index whose rules all have covers may rule the event out by one scan
+// of its raw text (raw_gate.hpp). The result is exactly that of evaluating every rule that
+// fits the source.
 #pragma once
 
 #include <cstdint>

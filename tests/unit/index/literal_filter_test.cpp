@@ -1,5 +1,6 @@
 #include "runtime/index/literal_filter.hpp"
 
+#include <algorithm>
 #include <catch.hpp>
 #include <random>
 #include <set>
@@ -14,6 +15,17 @@ std::set<std::uint32_t> found(const LiteralFilter& f, std::string_view text) {
   std::set<std::uint32_t> ids;
   f.scan(text, [&](std::uint32_t id) { ids.insert(id); });
   return ids;
+}
+
+std::set<std::uint32_t> found_ascii(const LiteralFilter& f, std::string_view text) {
+  std::set<std::uint32_t> ids;
+  f.scan_ascii(text, [&](std::uint32_t id) { ids.insert(id); });
+  return ids;
+}
+
+bool ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // Random literals over `alphabet` (min_length to min_length + spread - 1 bytes) and random
@@ -46,6 +58,13 @@ void agrees_with_plain_search(const RandomCase& c) {
         if (LiteralFilter::accepts(lits[i]) && text.find(lits[i]) != std::string::npos)
           expected.insert(i);
       REQUIRE(found(f, text) == expected);
+      if (ascii(text)) {
+        // The same text with some letters in upper case: scan_ascii finds the same.
+        std::string mixed = text;
+        for (char& ch : mixed)
+          if (ch >= 'a' && ch <= 'z' && rng() % 2 == 0) ch = static_cast<char>(ch - 'a' + 'A');
+        REQUIRE(found_ascii(f, mixed) == expected);
+      }
     }
   }
 }
@@ -130,6 +149,13 @@ TEST_CASE("LiteralFilter compares literals past their first 8 bytes, and near th
   CHECK(found(f, "powershell -en") == std::set<std::uint32_t>{2, 3});  // cut short
   CHECK(found(f, "xpowersh") == std::set<std::uint32_t>{2});            // fewer than 8 left
   CHECK(found(f, "powershel") == std::set<std::uint32_t>{2});
+  // In ASCII text of any case, past the head and in whole 8-byte steps after it.
+  LiteralFilter g;
+  g.add("powershell -encodedcommand");
+  g.build();
+  CHECK(found_ascii(g, "PowerShell -EncodedCommand") == std::set<std::uint32_t>{0});
+  CHECK(found_ascii(g, "powershell -encodedcommanD") == std::set<std::uint32_t>{0});
+  CHECK(found_ascii(g, "powershell -encodedCommanx").empty());
   // Long literals over a small alphabet, so heads collide and texts end inside literals.
   agrees_with_plain_search({13, "ab", 30, 6, 10, 60});
 }
@@ -170,6 +196,7 @@ TEST_CASE("LiteralFilter of few literals agrees with a plain search over long te
   // Few enough keys for the nibble-mask pass: texts of several blocks, the last one moved back
   // to end at the text's end, and literals of 3 bytes (tested at the last position alone).
   agrees_with_plain_search({19, "abc\\.-", 12, 3, 6, 200});
+  agrees_with_plain_search({37, "abcz@[`{", 8, 3, 6, 1500});  // runs of 16 blocks and more
   agrees_with_plain_search({23, "ab\xd0\xb0", 20, 2, 9, 120});
   LiteralFilter f;
   for (const char* l : {"docker exec", "--privileged", "nsenter", "zzz"}) f.add(l);
@@ -178,6 +205,8 @@ TEST_CASE("LiteralFilter of few literals agrees with a plain search over long te
   CHECK(found(f, pad + "docker exec -it" + pad + "nsenter" + pad) ==
         std::set<std::uint32_t>{0, 2});
   CHECK(found(f, pad + "--privileged") == std::set<std::uint32_t>{1});  // at the very end
+  CHECK(found_ascii(f, pad + "Docker EXEC" + pad + "NSENTER") == std::set<std::uint32_t>{0, 2});
+  CHECK(found_ascii(f, pad + "docker_exec" + pad + "NSENTE").empty());
   CHECK(found(f, pad + "zzz") == std::set<std::uint32_t>{3});           // 3 bytes, at the end
   CHECK(found(f, "zzz" + pad) == std::set<std::uint32_t>{3});           // and at the start
   CHECK(found(f, pad + "docker exe").empty());

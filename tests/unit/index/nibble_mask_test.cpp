@@ -72,3 +72,42 @@ TEST_CASE("NibbleMask reports no position of a text without its windows' bytes",
   text.replace(31, 3, "nse");  // the last position, its window in the two bytes past the block
   CHECK(m.block(text.data()) == ((1u << 5) | (1u << 31)));
 }
+
+TEST_CASE("NibbleMask's blocks are its block at each step, and say which have a position",
+          "[nibble_mask]") {
+  // blocks() keeps its tables in registers across blocks: each must be what block() gives.
+  std::mt19937 rng(11);
+  const std::string alphabet = "abcABC\\.\x80";
+  for (int round = 0; round < 40; ++round) {
+    std::vector<std::uint32_t> windows;
+    for (std::size_t i = 0, n = 1 + rng() % 6; i < n; ++i) {
+      std::string w;
+      for (int k = 0; k < 3; ++k) w.push_back(alphabet[rng() % 3]);  // lower case only
+      windows.push_back(window(w.data()));
+    }
+    NibbleMask m;
+    m.build(windows);
+    if (!m.usable()) return;  // no AVX2 here: blocks() is never used
+    const std::size_t count = 1 + rng() % 9;
+    std::string text;
+    for (std::size_t i = 0; i < (count - 1) * NibbleMask::kBlock + NibbleMask::kReach; ++i)
+      text.push_back(alphabet[rng() % alphabet.size()]);
+    std::vector<std::uint32_t> out(count);
+    const std::uint32_t some = m.blocks(text.data(), count, out.data());
+    for (std::size_t b = 0; b < count; ++b) {
+      REQUIRE(out[b] == m.block(text.data() + b * NibbleMask::kBlock));
+      REQUIRE(((some >> b) & 1u) == (out[b] != 0 ? 1u : 0u));
+    }
+    CHECK((some >> count) == 0);
+  }
+}
+
+TEST_CASE("NibbleMask finds a window's letters in either case", "[nibble_mask]") {
+  NibbleMask m;
+  m.build(std::vector<std::uint32_t>{window("doc")});
+  if (!m.usable()) return;  // no AVX2 here: block() is never used
+  std::string text(NibbleMask::kReach, 'x');
+  text.replace(3, 3, "DoC");
+  text.replace(20, 3, "d0c");  // '0' is not a letter: no case of it is 'o'
+  CHECK(m.block(text.data()) == (1u << 3));
+}

@@ -191,12 +191,13 @@ class RandomCase {
 
   // Up to `max` characters, among them Cyrillic A and a (2-byte literals the filter scans for
   // only where the text leaves ASCII).
-  std::string text(std::size_t max) {
+  std::string text(std::size_t max, bool ascii = false) {
     static const char* const alphabet[] = {"a", "b", "A",        "B",       "\\",
                                            "-", ".", "\xd0\x90", "\xd0\xb0"};
     std::string s;
     const std::size_t n = rng_() % (max + 1);
-    for (std::size_t i = 0; i < n; ++i) s += alphabet[rng_() % std::size(alphabet)];
+    for (std::size_t i = 0; i < n; ++i)
+      s += alphabet[rng_() % (std::size(alphabet) - (ascii ? 2 : 0))];
     return s;
   }
 
@@ -291,7 +292,7 @@ class RandomCase {
       }
     }
     if (rng_() % 4 == 0) {
-      owned.push_back(text(12));
+      owned.push_back(rng_() % 2 == 0 ? text(12) : text(80, true));
       mock.set_raw(owned.back());
       store.set_raw(owned.back());
     }
@@ -310,6 +311,9 @@ class RandomCase {
             break;
           case 3:
             values.push_back(boolean(rng_() % 2 == 0));
+            break;
+          case 4:  // long enough for the nibble pass, which scans ASCII text unfolded
+            values.push_back(str(text(60, rng_() % 2 == 0)));
             break;
           default:
             values.push_back(str(text(10)));
@@ -333,7 +337,9 @@ TEST_CASE("indexed evaluation equals the plain one on random rules and events", 
   for (unsigned seed = 1; seed <= 100; ++seed) {
     RandomCase rc(seed);
     ProgramBuilder pb;
-    for (int r = 0; r < 40; ++r) pb.rule("r" + std::to_string(r), rc.tree(pb, 3));
+    // Some indexes of few rules, whose fields have few enough literals for the nibble pass.
+    const int rules = seed % 3 == 0 ? 4 : 40;
+    for (int r = 0; r < rules; ++r) pb.rule("r" + std::to_string(r), rc.tree(pb, 3));
     const runtime::Engine engine(pb.build());
     const runtime::RuleIndex index(engine, {});
     runtime::Scratch scratch(engine);
@@ -416,4 +422,56 @@ TEST_CASE("a store is bound only when the index reads a good share of its fields
     CHECK(x.match(store) == std::vector<std::uint32_t>{0, 1});
     CHECK(x.scratch.impl().bound == (extra == 0));
   }
+}
+
+TEST_CASE("long ASCII values are scanned unfolded, exact values and keywords as before",
+          "[rule_index]") {
+  // Few literals per field (the nibble pass) and values of 34 bytes or more: the scan lowers
+  // ASCII text itself, except where an exact value must be looked up in folded text.
+  const std::string exact = "a-long-exact-value-of-more-than-34-bytes";
+  const std::string keyword_exact = "the whole string, as a keyword of its own";
+  ProgramBuilder pb;
+  pb.rule("contains", L(pb.str("a", StringOp::Contains, "docker exec")));
+  pb.rule("exact", L(pb.eq("b", exact)));
+  pb.rule("keyword", L(pb.str("*keywords*", StringOp::Contains, "nsenter --target")));
+  pb.rule("keyword exact", L(pb.str("*keywords*", StringOp::Exact, keyword_exact)));
+  const runtime::Engine engine(pb.build());
+  Indexed indexed(engine);
+  const auto upper = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    return s;
+  };
+  const std::string pad(40, '.');
+  const std::vector<
+      std::pair<std::vector<std::pair<std::string, std::string>>, std::vector<std::uint32_t>>>
+      cases = {
+          {{{"a", "run Docker EXEC -it " + pad}}, {0}},
+          {{{"b", upper(exact)}}, {1}},
+          {{{"b", upper(exact) + "!"}}, {}},
+          {{{"d", pad + " NSENTER --Target 1"}}, {2}},  // d: no rule's field, keywords only
+          {{{"d", upper(keyword_exact)}}, {3}},
+          {{{"a", upper(keyword_exact)}}, {3}},  // a listed field's value, as a keyword
+      };
+  for (const auto& [fields, expected] : cases) {
+    event::FieldStore store;
+    MockEvent mock;
+    for (const auto& [name, value] : fields) {
+      store.add(name, Value::string(value));
+      mock.set(name, {str(value)});
+    }
+    INFO(fields.front().first << " = " << fields.front().second);
+    CHECK(indexed.match(store) == expected);
+    CHECK(indexed.match(mock) == expected);
+    CHECK(plain(engine, mock) == expected);
+  }
+  // Without an exact keyword, the strings no field scan covered are scanned unfolded too.
+  ProgramBuilder keywords_only;
+  keywords_only.rule("keyword",
+                     L(keywords_only.str("*keywords*", StringOp::Contains, "nsenter --target")));
+  const runtime::Engine engine2(keywords_only.build());
+  Indexed indexed2(engine2);
+  event::FieldStore store;
+  const std::string d = pad + " NSENTER --Target 1";  // the store holds a view of it
+  store.add("d", Value::string(d));
+  CHECK(indexed2.match(store) == std::vector<std::uint32_t>{0});
 }
