@@ -43,7 +43,7 @@ bool RawGate::add(const Clauses& cover, const std::vector<const AnchorSpec*>& sp
   return true;
 }
 
-bool RawGate::build() {
+void RawGate::build() {
   std::sort(pending_.begin(), pending_.end());
   pending_.erase(std::unique(pending_.begin(), pending_.end()), pending_.end());
   usable_ = !pending_.empty() && pending_.size() <= NibbleMask::kMaxWindows;
@@ -52,7 +52,6 @@ bool RawGate::build() {
     texts_.build();
   }
   pending_ = {};
-  return usable_;
 }
 
 bool RawGate::may_match(const sigma::Event& event) const {

@@ -18,7 +18,6 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "runtime/index/anchors.hpp"
@@ -35,8 +34,8 @@ class RawGate {
   // Adds a rule by its cover (choose_cover's clauses; `specs[leaf]` their anchors). Returns
   // false when no clause can be told from raw text: the gate must not be used then.
   bool add(const Clauses& cover, const std::vector<const AnchorSpec*>& specs);
-  // After the last add(): whether the gate is worth testing.
-  bool build();
+  // After the last add(). The gate is then usable() if it is worth testing.
+  void build();
   bool usable() const { return usable_; }
 
   // False only when no rule added can match `event` (see above).

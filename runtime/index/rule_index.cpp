@@ -21,9 +21,6 @@ namespace {
 // of large events (auditd's) are faster unbound.
 constexpr std::size_t kEntriesBoundPerField = 4;
 
-// For text::is_plain_ascii: ASCII, no byte excluded besides (0x80 is not ASCII anyway).
-constexpr char kNoExcludedByte = '\x80';
-
 struct Hash {
   using is_transparent = void;
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -323,7 +320,15 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
   const auto exact_keywords = [&](std::string_view text) {
     for (std::uint32_t a : keywords->exact.find(text)) hits.anchor(a);
   };
+  const auto keyword_hit = [&](std::uint32_t lit) {
+    for (std::uint32_t a : keywords->anchors_of(lit)) hits.anchor(a);
+  };
   const bool keywords_exact = keywords != nullptr && !keywords->exact.empty();
+  // Whether `filter` scans `text` as it is, lowering it as it goes: the copy that folding
+  // makes is skipped (a leaf computed later folds the text if it must).
+  const auto scans_unfolded = [](const LiteralFilter& filter, std::string_view text) {
+    return filter.scans_ascii_cheaply(text.size()) && text::is_plain_ascii(text);
+  };
   char buf[match::kNumberTextMax];
   const auto scan_field = [&](std::uint32_t fi) {
     const auto& f = x.fields[fi];
@@ -338,14 +343,12 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
         if (lit < f.own) {
           for (std::uint32_t a : f.anchors_of(lit)) hits.anchor(a);
         } else if (with_keywords) {
-          for (std::uint32_t a : keywords->anchors_of(lit - f.own)) hits.anchor(a);
+          keyword_hit(lit - f.own);
         }
       };
-      // ASCII text that needs no exact look-up is scanned as it is, the scan lowering it as it
-      // goes: the copy folding makes is skipped (a leaf computed later folds it if it must).
+      // Unfolded text serves the literals, not the exact values.
       if (string && f.exact.empty() && !(with_keywords && keywords_exact) &&
-          f.literals.scans_ascii_cheaply(v.text.size()) &&
-          text::is_plain_ascii(v.text, kNoExcludedByte)) {
+          scans_unfolded(f.literals, v.text)) {
         f.literals.scan_ascii(v.text, hit);
         continue;
       }
@@ -372,11 +375,8 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
         const std::uint32_t slot = s.entry_slots[i];
         if (slot != Engine::Impl::kNoSlot && x.listed[slot] != RuleIndex::Impl::kNone) continue;
         std::string_view text = v.text;
-        if (!keywords_exact && keywords->literals.scans_ascii_cheaply(text.size()) &&
-            text::is_plain_ascii(text, kNoExcludedByte)) {
-          keywords->literals.scan_ascii(text, [&](std::uint32_t lit) {
-            for (std::uint32_t a : keywords->anchors_of(lit)) hits.anchor(a);
-          });
+        if (!keywords_exact && scans_unfolded(keywords->literals, text)) {
+          keywords->literals.scan_ascii(text, keyword_hit);
           continue;
         }
         if (!text::is_folded(text)) {
@@ -385,9 +385,7 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
           text = is.fold_buf;
         }
         exact_keywords(text);
-        keywords->literals.scan(text, [&](std::uint32_t lit) {
-          for (std::uint32_t a : keywords->anchors_of(lit)) hits.anchor(a);
-        });
+        keywords->literals.scan(text, keyword_hit);
       }
     }
   } else {

@@ -38,7 +38,6 @@ bool is_plain_ascii(std::string_view text, char excluded) noexcept {
 #ifdef SIGMA_PLAIN_ASCII_AVX2
   static const bool avx2 = __builtin_cpu_supports("avx2");
   if (avx2) return plain_avx2(p, n, excluded);
-  // An excluded byte >= 0x80 would be caught by the high-bit test alike.
   const __m128i x = _mm_set1_epi8(excluded);
   std::size_t i = 0;
   for (; i + 16 <= n; i += 16) {

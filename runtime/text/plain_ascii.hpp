@@ -6,7 +6,8 @@
 
 namespace sigma::text {
 
-// True when every byte of `text` is below 0x80 and none is `excluded`.
-bool is_plain_ascii(std::string_view text, char excluded) noexcept;
+// True when every byte of `text` is below 0x80 and none is `excluded` (by default none: a
+// byte >= 0x80 is refused anyway).
+bool is_plain_ascii(std::string_view text, char excluded = '\x80') noexcept;
 
 }  // namespace sigma::text
