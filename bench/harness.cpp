@@ -1,6 +1,8 @@
 #include "bench/harness.hpp"
 
 #include <fmt/format.h>
+#include <pthread.h>
+#include <sched.h>
 #include <sys/resource.h>
 
 #include <chrono>
@@ -64,10 +66,9 @@ Run scan_run(const Input& input, const sigma::RuleSet& rules, unsigned threads) 
   const double start = now();
   sigmac::ScanSettings settings;
   settings.threads = threads;
-  const auto totals = sigmac::scan_stream(in, input.name, input.format, rules, settings,
-                                          [&](sigmac::ChunkResult& chunk) {
-                                            r.alerts += chunk.rows.size();
-                                          });
+  const auto totals =
+      sigmac::scan_stream(in, input.name, input.format, rules, settings,
+                          [&](sigmac::ChunkResult& chunk) { r.alerts += chunk.rows.size(); });
   r.events = totals.events;
   r.errors = totals.malformed;
   r.seconds = now() - start;
@@ -104,22 +105,47 @@ std::uint64_t check_against_plain(const Input& input, const sigma::RuleSet& rule
   }
   const auto& st = iscratch.stats();
   if (st.events > 0)
-    fmt::print("check    {}: {} events as the plain evaluation; per event {:.1f} rules fit the "
-               "source, {:.1f} evaluated ({:.2f}% of {} rules)\n",
-               input.name, differ == 0 ? "all" : "NOT all", static_cast<double>(fitting) / st.events,
-               static_cast<double>(st.candidates) / st.events,
-               100.0 * static_cast<double>(st.candidates) / st.events / program.rules.size(),
-               program.rules.size());
+    fmt::print(
+        "check    {}: {} events as the plain evaluation; per event {:.1f} rules fit the "
+        "source, {:.1f} evaluated ({:.2f}% of {} rules)\n",
+        input.name, differ == 0 ? "all" : "NOT all", static_cast<double>(fitting) / st.events,
+        static_cast<double>(st.candidates) / st.events,
+        100.0 * static_cast<double>(st.candidates) / st.events / program.rules.size(),
+        program.rules.size());
   return differ;
+}
+
+std::vector<int> usable_cpus(unsigned count) {
+  std::vector<int> cpus;
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) != 0) return cpus;
+  for (int cpu = 0; cpu < CPU_SETSIZE && cpus.size() < count; ++cpu)
+    if (CPU_ISSET(cpu, &set)) cpus.push_back(cpu);
+  return cpus;
+}
+
+Run pinned(int cpu, const std::function<Run()>& f) {
+  cpu_set_t old, one;
+  CPU_ZERO(&one);
+  CPU_SET(cpu, &one);
+  const bool saved = pthread_getaffinity_np(pthread_self(), sizeof old, &old) == 0;
+  pthread_setaffinity_np(pthread_self(), sizeof one, &one);
+  Run r = f();
+  if (saved) pthread_setaffinity_np(pthread_self(), sizeof old, &old);
+  return r;
 }
 
 void report(const std::string& scenario, const Input& input, const Run& run, const Run* floor) {
   const double mb = static_cast<double>(input.text.size()) / 1e6;
   std::string ratio;
-  if (floor != nullptr && floor->seconds > 0) ratio = fmt::format(", {:.2f}x floor", run.seconds / floor->seconds);
-  fmt::print("{:<8} {:<28} {:>8} events {:>8} alerts {:>7.3f} s {:>10.0f} events/s {:>8.1f} MB/s{}, peak RSS {:.0f} MiB\n",
-             scenario, input.name, run.events, run.alerts, run.seconds,
-             static_cast<double>(run.events) / run.seconds, mb / run.seconds, ratio, peak_rss_mib());
+  if (floor != nullptr && floor->seconds > 0)
+    ratio = fmt::format(", {:.2f}x floor", run.seconds / floor->seconds);
+  fmt::print(
+      "{:<8} {:<28} {:>8} events {:>8} alerts {:>7.3f} s {:>10.0f} events/s {:>8.1f} MB/s{}, peak "
+      "RSS {:.0f} MiB\n",
+      scenario, input.name, run.events, run.alerts, run.seconds,
+      static_cast<double>(run.events) / run.seconds, mb / run.seconds, ratio, peak_rss_mib());
 }
 
 double peak_rss_mib() {

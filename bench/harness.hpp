@@ -3,10 +3,10 @@
 // the indexed evaluation against the plain one, and one report line per run.
 #pragma once
 
-#include <sigma/sigma.hpp>
-
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <sigma/sigma.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,10 +30,10 @@ struct Run {
 struct Options {
   std::uint64_t events = 200000;  // inputs are repeated to at least this many events
   unsigned threads = 1;
-  int repeats = 3;                // timed runs; the fastest is reported
-  std::filesystem::path shared;   // ../shared
-  std::filesystem::path source;   // the repository
-  std::string input;              // when set, only inputs whose name contains it
+  int repeats = 3;               // timed runs; the fastest is reported
+  std::filesystem::path shared;  // ../shared
+  std::filesystem::path source;  // the repository
+  std::string input;             // when set, only inputs whose name contains it
 };
 
 // Whether a scenario runs `name` under `options.input`.
@@ -58,16 +58,23 @@ Run scan_run(const Input& input, const sigma::RuleSet& rules, unsigned threads);
 std::uint64_t check_against_plain(const Input& input, const sigma::RuleSet& rules,
                                   std::uint64_t limit);
 
+// Keeps the faster of `best` and `run` in `best` (`run` alone when `first`).
+inline void keep_best(Run& best, const Run& run, bool first) {
+  if (first || run.seconds < best.seconds) best = run;
+}
+
 // Best of `repeats` runs of `f`.
 template <typename F>
 Run best_of(int repeats, F f) {
   Run best;
-  for (int i = 0; i < repeats; ++i) {
-    Run r = f();
-    if (i == 0 || r.seconds < best.seconds) best = r;
-  }
+  for (int i = 0; i < repeats; ++i) keep_best(best, f(), i == 0);
   return best;
 }
+
+// The first `count` CPUs this process may run on (fewer if it has fewer).
+std::vector<int> usable_cpus(unsigned count);
+// f() with the calling thread bound to `cpu` (as `taskset -c cpu` would), then unbound again.
+Run pinned(int cpu, const std::function<Run()>& f);
 
 // Prints "<scenario> <name>: N events, X events/s, Y MB/s, Z x floor, peak RSS W MB".
 void report(const std::string& scenario, const Input& input, const Run& run, const Run* floor);
