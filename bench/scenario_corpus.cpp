@@ -63,10 +63,10 @@ int corpus_scenario(const Options& options) {
     together += static_cast<double>(alone.events) / alone.seconds;
   }
   const double best = static_cast<double>(many.events) / many.seconds;
-  fmt::print(
-      "scaling  {} threads: {:.2f}x one thread; one thread pinned to each core: {}; "
-      "{:.0f}% of those cores' sum\n",
-      options.threads, one.seconds / many.seconds, cores, 100.0 * best / together);
+  const std::string share =
+      together > 0 ? fmt::format("; {:.0f}% of those cores' sum", 100.0 * best / together) : "";
+  fmt::print("scaling  {} threads: {:.2f}x one thread; one thread pinned to each core: {}{}\n",
+             options.threads, one.seconds / many.seconds, cores.empty() ? "none" : cores, share);
   return 0;
 }
 
