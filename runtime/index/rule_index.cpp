@@ -158,7 +158,10 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
       for (ir::LeafId l : (*cover)[c])
         posting.push_back({l, {pos, static_cast<std::uint8_t>(1u << c), all}});
   }
-  if (gated) x.gate.build();
+  if (gated)
+    x.gate.build();
+  else
+    x.gate = RawGate();  // unusable: drop the texts the rules before gave it
   std::stable_sort(posting.begin(), posting.end(),
                    [](const Posting& a, const Posting& b) { return a.leaf < b.leaf; });
   std::unordered_map<std::uint32_t, std::size_t> field_of_slot;
