@@ -2,13 +2,8 @@
 
 #include <algorithm>
 #include <bit>
-#include <functional>
 
 namespace sigma::runtime {
-
-std::uint64_t ExactTable::hash(std::string_view s) noexcept {
-  return std::hash<std::string_view>{}(s);
-}
 
 void ExactTable::add(std::string_view value, std::uint32_t anchor) {
   added_.emplace_back(value, anchor);
@@ -28,7 +23,7 @@ void ExactTable::build() {
   for (std::size_t i = 0; i < added_.size();) {
     const std::string& value = added_[i].first;
     Slot s;
-    s.hash = hash(value);
+    s.hash = hash<false>(value);
     s.start = static_cast<std::uint32_t>(pool_.size());
     s.size = static_cast<std::uint32_t>(value.size());
     pool_ += value;

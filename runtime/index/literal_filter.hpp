@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "runtime/index/nibble_mask.hpp"
+#include "runtime/text/ascii.hpp"
 #include "runtime/text/simd.hpp"
 
 namespace sigma::runtime {
@@ -145,9 +146,7 @@ class LiteralFilter {
     return v;
   }
   static std::uint64_t head_of(const char* p, std::size_t size) {
-    std::uint64_t v = 0;
-    std::memcpy(&v, p, size < 8 ? size : 8);
-    return v;
+    return text::load_word(p, size);
   }
   // The bytes of a head that hold a literal of `size` bytes.
   static std::uint64_t head_mask(std::uint32_t size) {
@@ -157,26 +156,18 @@ class LiteralFilter {
     else
       return ~std::uint64_t{0} << (64 - 8 * size);
   }
-  // ASCII bytes 'A'..'Z' of v lowered, eight or four at a time: b + 0x3F has bit 7 set when b
-  // >= 'A', b + 0x25 when b > 'Z', and no ASCII byte carries into the next.
-  template <class U>
-  static U lower_ascii(U v) {
-    constexpr U ones = ~U{0} / 0xFF;
-    const U upper = (v + ones * 0x3F) & ~(v + ones * 0x25) & (ones * 0x80);
-    return v | (upper >> 2);
-  }
   template <bool kLower>
   static std::uint32_t window(const char* p, std::size_t width) {
     const std::uint32_t g = load(p, width);
-    return kLower ? lower_ascii(g) : g;
+    return kLower ? text::lower_ascii_word(g) : g;
   }
   // Whether the n bytes at `text`, lowered when kLower, are the n bytes at `lit`.
   template <bool kLower>
   static bool equal(const char* text, const char* lit, std::size_t n) {
     if (!kLower) return std::memcmp(text, lit, n) == 0;
     for (; n >= 8; n -= 8, text += 8, lit += 8)
-      if (lower_ascii(head_of(text, 8)) != head_of(lit, 8)) return false;
-    return n == 0 || lower_ascii(head_of(text, n)) == head_of(lit, n);
+      if (text::lower_ascii_word(head_of(text, 8)) != head_of(lit, 8)) return false;
+    return n == 0 || text::lower_ascii_word(head_of(text, n)) == head_of(lit, n);
   }
   // A gram's bit in a bitmap of 2^(32 - shift) bits (the two widths have bitmaps of their own).
   static std::uint32_t hash4(std::uint32_t gram, unsigned shift) {
@@ -270,7 +261,7 @@ class LiteralFilter {
         if (key.size > room) continue;
         const char* from = text.data() + begin;
         std::uint64_t head = room >= 8 ? head_of(from, 8) : head_of(from, room);
-        if (kLower) head = lower_ascii(head);
+        if (kLower) head = text::lower_ascii_word(head);
         if (((head ^ key.head) & head_mask(key.size)) != 0) continue;
         if (key.size > 8 && !equal<kLower>(from + 8, pool_.data() + key.start + 8, key.size - 8))
           continue;

@@ -349,10 +349,17 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
           keyword_hit(lit - f.own);
         }
       };
-      // Unfolded text serves the literals, not the exact values.
-      if (string && f.exact.empty() && !(with_keywords && keywords_exact) &&
-          scans_unfolded(f.literals, v.text)) {
-        f.literals.scan_ascii(v.text, hit);
+      // Without the keywords riding along, a field of exact values alone (auditd's `type`) has
+      // nothing to scan for: its filter holds the keywords' literals only.
+      const bool scans = f.own > 0 || with_keywords;
+      // ASCII text is looked up and scanned as it is, lowered as it goes, where the literal
+      // scan can do that cheaply (or has nothing to do); exact keywords, which every string is
+      // looked up in, still take the folded copy.
+      if (string && !(with_keywords && keywords_exact) &&
+          (!scans || f.literals.scans_ascii_cheaply(v.text.size())) &&
+          text::is_plain_ascii(v.text)) {
+        for (std::uint32_t a : f.exact.find_ascii(v.text)) hits.anchor(a);
+        if (scans) f.literals.scan_ascii(v.text, hit);
         continue;
       }
       if (string && folded.empty()) folded = s.folded(f.slot);
@@ -360,7 +367,7 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
       if (!text) continue;
       for (std::uint32_t a : f.exact.find(*text)) hits.anchor(a);
       if (with_keywords) exact_keywords(*text);
-      f.literals.scan(*text, hit);
+      if (scans) f.literals.scan(*text, hit);
     }
   };
   // The readers' events list their fields: visit the ones present instead of asking for each.

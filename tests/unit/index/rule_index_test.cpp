@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <array>
+#include <map>
 #include <random>
 
 #include "runtime/eval/engine_impl.hpp"
@@ -474,4 +475,44 @@ TEST_CASE("long ASCII values are scanned unfolded, exact values and keywords as 
   const std::string d = pad + " NSENTER --Target 1";  // the store holds a view of it
   store.add("d", Value::string(d));
   CHECK(indexed2.match(store) == std::vector<std::uint32_t>{0});
+}
+
+TEST_CASE("ASCII values of exact-only fields are looked up without folding them",
+          "[rule_index]") {
+  // An auditd-like index: exact values on short fields, no literal to scan there. ASCII
+  // values in any case are looked up as they are; other text is folded first, as before.
+  ProgramBuilder pb;
+  pb.rule("exec", And({L(pb.eq("type", "EXECVE")), L(pb.eq("a0", "kubectl"))}));
+  pb.rule("straße", L(pb.eq("street", "Straße")));
+  const runtime::Engine engine(pb.build());
+  Indexed indexed(engine);
+  const auto folds = [&] { return indexed.scratch.impl().stats.folds; };
+  struct Case {
+    std::vector<std::pair<std::string, std::string>> fields;
+    std::vector<std::uint32_t> expected;
+    bool folded;  // whether the look-up folds a value
+  };
+  const std::vector<Case> cases = {
+      {{{"type", "SYSCALL"}, {"type", "execve"}, {"a0", "KubeCtl"}}, {0}, false},
+      {{{"type", "EXECVE"}, {"a0", "kubectl "}}, {}, false},
+      {{{"type", "EXECVE"}, {"a0", "kübectl"}}, {}, true},
+      {{{"street", "STRASSE"}}, {}, false},
+      {{{"street", "STRAẞE"}}, {1}, true},  // capital sharp s folds to ß
+  };
+  for (const Case& c : cases) {
+    event::FieldStore store;
+    MockEvent mock;
+    std::map<std::string, std::vector<V>> values;
+    for (const auto& [name, value] : c.fields) {
+      store.add(name, Value::string(value));
+      values[name].push_back(str(value));
+    }
+    for (const auto& [name, list] : values) mock.set(name, list);
+    INFO(c.fields.back().first << " = " << c.fields.back().second);
+    const auto before = folds();
+    CHECK(indexed.match(store) == c.expected);
+    CHECK((folds() != before) == c.folded);
+    CHECK(indexed.match(mock) == c.expected);
+    CHECK(plain(engine, mock) == c.expected);
+  }
 }
