@@ -154,6 +154,7 @@ Engine::Engine(std::shared_ptr<const ir::Program> program) : impl_(std::make_uni
   for (const sigma::Field& f : e.fields) {
     e.dotted.push_back(f.name.find('.') != std::string_view::npos ? 1 : 0);
     const std::uint64_t hash = event::hash_name(f.name);
+    e.name_hashes.push_back(hash);
     if (e.slot_named(f.name, hash) != Impl::kNoSlot) continue;  // a name given twice
     const std::size_t mask = e.by_name.size() - 1;
     std::size_t i = hash & mask;

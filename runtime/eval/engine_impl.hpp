@@ -113,6 +113,7 @@ struct Engine::Impl {
   };
   std::vector<Named> by_name;
   std::vector<std::uint8_t> dotted;
+  std::vector<std::uint64_t> name_hashes;  // per field: event::hash_name(its name)
   // The field called `name` (hash: event::hash_name(name)), or kNoSlot.
   std::uint32_t slot_named(std::string_view name, std::uint64_t hash) const {
     const std::size_t mask = by_name.size() - 1;
@@ -173,6 +174,8 @@ struct Scratch::Impl {
   std::uint32_t epoch = 0;
   // The event is a bound FieldStore: a field without a dot that bind() did not fill is absent.
   bool bound = false;
+  // The event when it is a FieldStore (bound or not), whose names lookup() finds by hash.
+  const sigma::event::FieldStore* store = nullptr;
   std::vector<std::uint32_t> bound_slots;  // fields bind() filled, in order of first entry
   std::vector<std::uint32_t> entry_slots;  // per entry of the bound store: its field, or kNoSlot
   std::vector<FieldCache> caches;   // one per field, plus the keyword slot

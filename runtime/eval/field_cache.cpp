@@ -15,6 +15,7 @@ void Scratch::Impl::reset(const sigma::Event& ev, std::size_t bind_limit) {
   event = &ev;
   prefiltered = nullptr;
   bound = false;
+  store = nullptr;
   ++stats.events;
   // Memo entries hold epoch * 4 + flags, so the epoch must fit in 30 bits. When it would not,
   // clear every stamp once (every ~1 billion events) and start again at 1; 0 means "never".
@@ -26,8 +27,8 @@ void Scratch::Impl::reset(const sigma::Event& ev, std::size_t bind_limit) {
   ++epoch;
   // FieldStore is final: comparing type_info is exact, and cheaper than a dynamic_cast.
   if (typeid(ev) != typeid(sigma::event::FieldStore)) return;
-  const auto& store = static_cast<const sigma::event::FieldStore&>(ev);
-  if (store.entries().size() <= bind_limit) bind(store);
+  store = static_cast<const sigma::event::FieldStore*>(&ev);
+  if (store->entries().size() <= bind_limit) bind(*store);
 }
 
 void Scratch::Impl::bind(const sigma::event::FieldStore& store) {
@@ -70,6 +71,9 @@ const FieldCache& Scratch::Impl::lookup(std::uint32_t slot) {
       event->for_each_string(collector);
     }
     c.present = !c.values.empty();
+  } else if (store != nullptr && engine->dotted[slot] == 0) {
+    // A name without a dot is an entry of the store or absent (FieldStore::lookup).
+    c.present = store->append_values(engine->fields[slot].name, engine->name_hashes[slot], c.values);
   } else {
     c.present = event->lookup(engine->fields[slot], collector);
     if (!c.present) c.values.clear();  // a host may report values and then say absent

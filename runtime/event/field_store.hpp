@@ -69,6 +69,15 @@ class FieldStore final : public sigma::Event {
   const std::vector<Entry>& entries() const { return entries_; }
 
   bool lookup(const sigma::Field& field, sigma::ValueSink& out) const override;
+  // lookup() of a name without a dot whose hash_name() the caller keeps: its values appended
+  // to `out`, without hashing the name or a call per value.
+  bool append_values(std::string_view name, std::uint64_t hash,
+                     std::vector<sigma::Value>& out) const {
+    std::uint32_t e = find(name, hash);
+    if (e == kNone) return false;
+    for (; e != kNone; e = entries_[e].next) out.push_back(entries_[e].value);
+    return true;
+  }
   std::string_view raw() const override { return raw_; }
   void for_each_string(sigma::ValueSink& out) const override;
 

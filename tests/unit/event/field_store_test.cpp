@@ -70,3 +70,24 @@ TEST_CASE("Arena: views stay put while it grows, reset reuses blocks", "[arena]"
   CHECK(a.capacity() == cap);  // warm: no new blocks
   CHECK(a.allocate(0) != nullptr);
 }
+
+TEST_CASE("FieldStore: append_values answers as lookup does, by a hash kept beforehand",
+          "[field_store]") {
+  std::vector<std::string> names;  // the store views its names
+  for (int i = 0; i < 50; ++i) names.push_back("f" + std::to_string(i));
+  FieldStore s;
+  for (int i = 0; i < 100; ++i) s.add(names[i % 40], Value::from_int(i));
+  for (int i = 0; i < 50; ++i) {
+    const std::string& name = names[i];
+    std::vector<Value> values{Value::string("kept")};  // appended to, not replaced
+    const bool present = s.append_values(name, sigma::event::hash_name(name), values);
+    CHECK(present == (i < 40));
+    std::string got;
+    for (std::size_t v = 1; v < values.size(); ++v)
+      got += (v > 1 ? "|" : "") + std::to_string(values[v].integer);
+    std::string expected;
+    for (int k = i; i < 40 && k < 100; k += 40) expected += (k > i ? "|" : "") + std::to_string(k);
+    CHECK(values.front().text == "kept");
+    CHECK(got == expected);  // every value of the name, in the order added
+  }
+}
