@@ -73,7 +73,8 @@ const FieldCache& Scratch::Impl::lookup(std::uint32_t slot) {
     c.present = !c.values.empty();
   } else if (store != nullptr && engine->dotted[slot] == 0) {
     // A name without a dot is an entry of the store or absent (FieldStore::lookup).
-    c.present = store->append_values(engine->fields[slot].name, engine->name_hashes[slot], c.values);
+    c.present =
+        store->append_values(engine->fields[slot].name, engine->name_hashes[slot], c.values);
   } else {
     c.present = event->lookup(engine->fields[slot], collector);
     if (!c.present) c.values.clear();  // a host may report values and then say absent

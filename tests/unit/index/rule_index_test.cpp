@@ -477,8 +477,7 @@ TEST_CASE("long ASCII values are scanned unfolded, exact values and keywords as 
   CHECK(indexed2.match(store) == std::vector<std::uint32_t>{0});
 }
 
-TEST_CASE("ASCII values of exact-only fields are looked up without folding them",
-          "[rule_index]") {
+TEST_CASE("ASCII values of exact-only fields are looked up without folding them", "[rule_index]") {
   // An auditd-like index: exact values on short fields, no literal to scan there. ASCII
   // values in any case are looked up as they are; other text is folded first, as before.
   ProgramBuilder pb;
