@@ -1,9 +1,9 @@
 // Per-event field state of a Scratch: each field looked up at most once per event, and its
 // string values case-folded at most once, only when a case-insensitive leaf asks.
 #include <limits>
-#include <typeinfo>
 
 #include "runtime/eval/engine_impl.hpp"
+#include "runtime/event/exact_type.hpp"
 #include "runtime/text/casefold.hpp"
 
 namespace sigma::runtime {
@@ -25,8 +25,7 @@ void Scratch::Impl::reset(const sigma::Event& ev, std::size_t bind_limit) {
     epoch = 0;
   }
   ++epoch;
-  // FieldStore is final: comparing type_info is exact, and cheaper than a dynamic_cast.
-  if (typeid(ev) != typeid(sigma::event::FieldStore)) return;
+  if (!sigma::event::is_exactly<sigma::event::FieldStore>(ev)) return;
   store = static_cast<const sigma::event::FieldStore*>(&ev);
   if (store->entries().size() <= bind_limit) bind(*store);
 }

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <limits>
-#include <typeinfo>
 
+#include "runtime/event/exact_type.hpp"
 #include "runtime/event/json_event.hpp"
 #include "runtime/text/plain_ascii.hpp"
 
@@ -57,7 +57,7 @@ void RawGate::build() {
 bool RawGate::may_match(const sigma::Event& event) const {
   // A JsonEvent's raw text is the text its document was parsed from (json_event.hpp): without
   // escapes, every string the parser unescaped is a run of it; in ASCII, folding is lowering.
-  if (typeid(event) != typeid(sigma::event::JsonEvent)) return true;
+  if (!sigma::event::is_exactly<sigma::event::JsonEvent>(event)) return true;
   const std::string_view raw = event.raw();
   if (raw.empty() || !text::is_plain_ascii(raw, '\\')) return true;
   bool hit = false;

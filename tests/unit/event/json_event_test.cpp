@@ -2,7 +2,10 @@
 
 #include <string>
 
+#include "runtime/event/exact_type.hpp"
+#include "runtime/event/field_store.hpp"
 #include "runtime/event/json_event.hpp"
+#include "runtime/event/map_event.hpp"
 #include "tests/unit/event/collect.hpp"
 
 using sigma::event::JsonEvent;
@@ -122,4 +125,17 @@ TEST_CASE("JsonEvent: deep documents cost heap, not stack", "[json_event][hostil
   std::string name = "a";
   for (int i = 0; i < 10; ++i) name += ".a";
   CHECK(get(e, name).empty());  // present (an object), not the leaf: too shallow a path
+}
+
+TEST_CASE("is_exactly tells the library's event classes apart", "[json_event]") {
+  const JsonEvent json;
+  const sigma::event::FieldStore store;
+  const sigma::event::MapEvent::Unordered map;
+  const sigma::event::MapEvent from_map(map);
+  CHECK(sigma::event::is_exactly<JsonEvent>(json));
+  CHECK_FALSE(sigma::event::is_exactly<sigma::event::FieldStore>(json));
+  CHECK(sigma::event::is_exactly<sigma::event::FieldStore>(store));
+  CHECK_FALSE(sigma::event::is_exactly<JsonEvent>(store));
+  CHECK_FALSE(sigma::event::is_exactly<JsonEvent>(from_map));
+  CHECK_FALSE(sigma::event::is_exactly<sigma::event::FieldStore>(from_map));
 }
