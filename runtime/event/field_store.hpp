@@ -75,7 +75,7 @@ class FieldStore final : public sigma::Event {
                      std::vector<sigma::Value>& out) const {
     std::uint32_t e = find(name, hash);
     if (e == kNone) return false;
-    for (; e != kNone; e = entries_[e].next) out.push_back(entries_[e].value);
+    for (; e != kNone; e = entries_[e].next) out.emplace_back(entries_[e].value);
     return true;
   }
   std::string_view raw() const override { return raw_; }
