@@ -67,12 +67,16 @@ void casefold_append(std::string_view in, std::string& out) {
     char* dst = out.data() + at - i;  // dst[k] is where in[k] goes
     std::size_t k = i;
 #ifdef __SSE2__
-    for (; n - k >= 16; k += 16) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.data() + k));
-      if (_mm_movemask_epi8(v) != 0) break;  // a byte >= 0x80 in this block
+    const auto lower_block = [&](std::size_t from) {  // false: a byte >= 0x80 in it
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.data() + from));
+      if (_mm_movemask_epi8(v) != 0) return false;
       const __m128i lowered = _mm_add_epi8(v, _mm_and_si128(ascii_upper(v), _mm_set1_epi8(0x20)));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k), lowered);
-    }
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + from), lowered);
+      return true;
+    };
+    while (n - k >= 16 && lower_block(k)) k += 16;
+    // The tail as the run's last sixteen bytes, overlapping what is lowered already.
+    if (k < n && n - k < 16 && n - i >= 16 && lower_block(n - 16)) k = n;
 #endif
     for (; k < n && static_cast<unsigned char>(in[k]) < 0x80; ++k)
       dst[k] = kAscii[static_cast<unsigned char>(in[k])];
@@ -89,6 +93,11 @@ bool is_folded(std::string_view in) noexcept {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.data() + i));
     if (_mm_movemask_epi8(v) != 0) break;  // non-ASCII: the loop below looks closer
     if (_mm_movemask_epi8(ascii_upper(v)) != 0) return false;
+  }
+  // The tail as the text's last sixteen bytes, when they are ASCII.
+  if (i < in.size() && in.size() - i < 16 && in.size() >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.data() + in.size() - 16));
+    if (_mm_movemask_epi8(v) == 0) return _mm_movemask_epi8(ascii_upper(v)) == 0;
   }
 #endif
   for (; i < in.size(); ++i) {
