@@ -114,6 +114,37 @@ detection:
   CHECK(rows(ev, e, {{}, "linux", {}}).size() == 1);                // service unknown
   CHECK(rows(ev, e, {{}, "linux", "syslog"}).empty());
   CHECK(rows(ev, e, {{}, "kubernetes", "audit"}).empty());
+  // A source whose names change in place (same buffer, same length) is routed by its bytes.
+  std::string product = "linux", service = "auditd";
+  const EventSource source{{}, product, service};
+  CHECK(rows(ev, e, source).size() == 1);
+  service = "syslog";
+  CHECK(rows(ev, e, source).empty());
+  service = "auditd";
+  CHECK(rows(ev, e, source).size() == 1);
+  product = "linuy";
+  CHECK(rows(ev, e, source).empty());
+}
+
+TEST_CASE("sources are told apart by every byte of their names", "[api][logsource]") {
+  Evaluator ev(compile_ok(R"(
+title: One collector
+logsource: {product: linux, service: auditd-collector-a}
+detection:
+    selection:
+        type: EXECVE
+    condition: selection
+)"));
+  const std::map<std::string, std::string> e{{"type", "EXECVE"}};
+  std::string service = "auditd-collector-a";
+  const EventSource source{{}, "linux", service};
+  CHECK(rows(ev, e, source).size() == 1);
+  service = "auditd-collector-b";  // past the first word
+  CHECK(rows(ev, e, source).empty());
+  service = "buditd-collector-a";  // in the first word
+  CHECK(rows(ev, e, source).empty());
+  service = "auditd-collector-a";
+  CHECK(rows(ev, e, source).size() == 1);
 }
 
 TEST_CASE("extension errors are located diagnostics", "[api][extension]") {
