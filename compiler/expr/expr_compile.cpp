@@ -13,6 +13,7 @@
 #include "compiler/diag/edit_distance.hpp"
 #include "compiler/expr/expr_grammar.hpp"
 #include "compiler/expr/expr_program.hpp"
+#include "runtime/match/regex_literals.hpp"
 
 namespace sigma::expr {
 
@@ -191,6 +192,7 @@ std::uint32_t ProgramBuilder::literal_regex(const Node& pattern) {
           "RE2 syntax: no backreferences or lookaround");
     return 0;
   }
+  p_.regex_needs_.push_back(match::regex_literals(*re, 1));
   p_.regexes_.push_back(std::move(re));
   return static_cast<std::uint32_t>(p_.regexes_.size());
 }

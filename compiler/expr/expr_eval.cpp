@@ -191,8 +191,10 @@ Value EvalRun::call(const Program::Node& n) {
   if (n.a != 0) {
     if (n.fn == Fn::CidrMatch)
       env.literal_cidr = &p.cidr(n.a - 1);
-    else
+    else {
       env.literal_regex = &p.regex(n.a - 1);
+      env.literal_needs = p.regex_needs(n.a - 1);
+    }
   }
   switch (n.fn) {
     case Fn::IsNull:

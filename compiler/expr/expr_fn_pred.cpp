@@ -1,10 +1,28 @@
 // Built-ins that test values: is*(), typeof, match, like, in, cidrmatch.
 #include <re2/re2.h>
 
+#include <algorithm>
+
 #include "compiler/expr/expr_ops.hpp"
+#include "runtime/match/glob.hpp"
+#include "runtime/text/casefold.hpp"
 
 namespace sigma::expr {
 namespace {
+
+// Whether `text`, folded, holds one of `needs` (a literal regex's Program::regex_needs): the
+// regex cannot match it otherwise, and looking for a literal costs far less than running it.
+bool holds_any(std::string_view text, std::span<const std::string> needs, std::string& buf) {
+  if (needs.empty()) return true;
+  if (!text::is_folded(text)) {
+    buf.clear();
+    text::casefold_append(text, buf);
+    text = buf;
+  }
+  return std::any_of(needs.begin(), needs.end(), [&](const std::string& n) {
+    return match::find_bytes(text, n, 0) != std::string_view::npos;
+  });
+}
 
 // A field's numeric text is a number to SPL's type tests; a string literal is not.
 std::optional<Number> field_number(const Value& v) {
@@ -28,7 +46,8 @@ Value match(std::span<const Value> args, Env& env) {
   return Value::from_bool(ops::any_of_values(s, [&](const Value& v) {
     TextBuffer buf;
     auto text = scalar_text(v, buf);
-    return text && re2::RE2::PartialMatch(re2::StringPiece(text->data(), text->size()), *re);
+    return text && holds_any(*text, env.literal_needs, env.tmp) &&
+           re2::RE2::PartialMatch(re2::StringPiece(text->data(), text->size()), *re);
   }));
 }
 

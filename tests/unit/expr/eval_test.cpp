@@ -292,6 +292,22 @@ TEST_CASE("match: RE2, unanchored, case-sensitive", "[expr][eval]") {
   });
 }
 
+TEST_CASE("match: the literals a pattern needs never hide a match", "[expr][eval]") {
+  // match() runs RE2 only on text that holds, folded, a literal the pattern cannot match
+  // without: every case of it counts, the regex decides.
+  check({
+      {"match(s, \"(?i)WORLD\")", "b:true"},
+      {"match(\"HELLO\", \"(?i)hello|bye\")", "b:true"},
+      {"match(\"\u212Aelvin\", \"(?i)kelvin\")", "b:true"},  // KELVIN SIGN folds to k
+      {"match(\"\u212Aelvin\", \"kelvin\")", "b:false"},
+      {"match(mv, \"c|z\")", "b:true"},   // only the last value holds one
+      {"match(n, \"42|43\")", "b:true"},  // a number, as its text
+      {"match(\"x --net=host\", \"(--privileged|--net=host)\")", "b:true"},
+      {"match(\"x --net=hos\", \"(--privileged|--net=host)\")", "b:false"},
+      {"match(\"Docker\", \"docker\")", "b:false"},  // its folding holds the literal
+  });
+}
+
 TEST_CASE("in and cidrmatch", "[expr][eval]") {
   check({
       {"in(word, \"docker\", \"kubectl\")", "b:true"},
