@@ -52,7 +52,8 @@ TEST_CASE("eval entries run in order, score sums weights, where filters", "[api]
   CHECK(rows(ev, {{"a0", "podman"}, {"a1", "exec"}}).empty());
 }
 
-TEST_CASE("output columns: fields order, eval values, matched fields by default", "[api][extension]") {
+TEST_CASE("output columns: fields order, eval values, matched fields by default",
+          "[api][extension]") {
   Evaluator plain(compile_ok(R"(
 title: Plain
 logsource: {product: linux}
@@ -99,19 +100,25 @@ fields: [_time]
         Rows{{"_time=Nov 14 22:13:20"}});  // no year: left as written
 }
 
-TEST_CASE("rules are filtered by the event's logsource", "[api][logsource]") {
-  Evaluator ev(compile_ok(R"(
-title: Auditd only
-logsource: {product: linux, service: auditd}
+// A rule for EXECVE records of one linux service.
+static std::string service_rule(std::string_view service) {
+  return std::string(R"(
+title: One service
+logsource: {product: linux, service: )") +
+         std::string(service) + R"(}
 detection:
     selection:
         type: EXECVE
     condition: selection
-)"));
+)";
+}
+
+TEST_CASE("rules are filtered by the event's logsource", "[api][logsource]") {
+  Evaluator ev(compile_ok(service_rule("auditd")));
   const std::map<std::string, std::string> e{{"type", "EXECVE"}};
-  CHECK(rows(ev, e).size() == 1);                                   // unknown source
-  CHECK(rows(ev, e, {{}, "Linux", "AuditD"}).size() == 1);         // any case
-  CHECK(rows(ev, e, {{}, "linux", {}}).size() == 1);                // service unknown
+  CHECK(rows(ev, e).size() == 1);                           // unknown source
+  CHECK(rows(ev, e, {{}, "Linux", "AuditD"}).size() == 1);  // any case
+  CHECK(rows(ev, e, {{}, "linux", {}}).size() == 1);        // service unknown
   CHECK(rows(ev, e, {{}, "linux", "syslog"}).empty());
   CHECK(rows(ev, e, {{}, "kubernetes", "audit"}).empty());
   // A source whose names change in place (same buffer, same length) is routed by its bytes.
@@ -127,14 +134,7 @@ detection:
 }
 
 TEST_CASE("sources are told apart by every byte of their names", "[api][logsource]") {
-  Evaluator ev(compile_ok(R"(
-title: One collector
-logsource: {product: linux, service: auditd-collector-a}
-detection:
-    selection:
-        type: EXECVE
-    condition: selection
-)"));
+  Evaluator ev(compile_ok(service_rule("auditd-collector-a")));
   const std::map<std::string, std::string> e{{"type", "EXECVE"}};
   std::string service = "auditd-collector-a";
   const EventSource source{{}, "linux", service};
@@ -202,8 +202,12 @@ detection:
     condition: selection
 )");
   const std::vector<std::map<std::string, std::string>> events = {
-      {{"comm", "bash"}, {"user", "alice"}, {"host", "a-very-long-host-name.example"},
-       {"args", "x,yy,zzz"}, {"_time", "1700000000"}, {"uid", "0"}},
+      {{"comm", "bash"},
+       {"user", "alice"},
+       {"host", "a-very-long-host-name.example"},
+       {"args", "x,yy,zzz"},
+       {"_time", "1700000000"},
+       {"uid", "0"}},
       {{"uid", "0"}},
       {{"comm", "bash"}, {"args", "one"}},
       {{"comm", "zsh"}},
