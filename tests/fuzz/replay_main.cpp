@@ -1,5 +1,5 @@
-// Replays a fuzz corpus without libFuzzer: every file in the given folders (or the files named)
-// goes through LLVMFuzzerTestOneInput once. Under ctest this keeps the corpus a regression test.
+// Replays fuzz inputs without libFuzzer: every file in the given folders (or the files named)
+// goes through LLVMFuzzerTestOneInput once. Under ctest this keeps the inputs a regression test.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -26,8 +26,11 @@ int main(int argc, char** argv) {
         if (e.is_regular_file()) run_file(e.path()), ++n;
     } else if (std::filesystem::exists(p)) {
       run_file(p), ++n;
+    } else {  // a moved or misspelled folder must fail the test, not replay nothing
+      std::fprintf(stderr, "%s: no such file or folder\n", argv[i]);
+      return 1;
     }
   }
   std::printf("replayed %zu inputs\n", n);
-  return 0;
+  return n > 0 ? 0 : 1;
 }
