@@ -11,7 +11,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -50,7 +49,8 @@ class ExactTable {
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (s.end == 0) return {};
-      if (s.hash == h && s.size == text.size() && equal<kLower>(text, pool_.data() + s.start))
+      if (s.hash == h && s.size == text.size() &&
+          text::equal_lowered<kLower>(text.data(), pool_.data() + s.start, text.size()))
         return {anchors_.data() + s.begin, anchors_.data() + s.end};
     }
   }
@@ -72,16 +72,6 @@ class ExactTable {
     for (; i + 8 <= s.size(); i += 8) h = mix(h, word<kLower>(s.data() + i, 8));
     if (i < s.size()) h = mix(h, word<kLower>(s.data() + i, s.size() - i));
     return h ^ (h >> 29);
-  }
-  // Whether `text` (lowered when kLower) is the value's `text.size()` bytes at `value`.
-  template <bool kLower>
-  static bool equal(std::string_view text, const char* value) noexcept {
-    if (!kLower) return std::memcmp(text.data(), value, text.size()) == 0;
-    std::size_t i = 0;
-    for (; i + 8 <= text.size(); i += 8)
-      if (word<true>(text.data() + i, 8) != word<false>(value + i, 8)) return false;
-    return i == text.size() ||
-           word<true>(text.data() + i, text.size() - i) == word<false>(value + i, text.size() - i);
   }
 
   std::vector<std::pair<std::string, std::uint32_t>> added_;  // until build()

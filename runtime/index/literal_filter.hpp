@@ -161,14 +161,6 @@ class LiteralFilter {
     const std::uint32_t g = load(p, width);
     return kLower ? text::lower_ascii_word(g) : g;
   }
-  // Whether the n bytes at `text`, lowered when kLower, are the n bytes at `lit`.
-  template <bool kLower>
-  static bool equal(const char* text, const char* lit, std::size_t n) {
-    if (!kLower) return std::memcmp(text, lit, n) == 0;
-    for (; n >= 8; n -= 8, text += 8, lit += 8)
-      if (text::lower_ascii_word(head_of(text, 8)) != head_of(lit, 8)) return false;
-    return n == 0 || text::lower_ascii_word(head_of(text, n)) == head_of(lit, n);
-  }
   // A gram's bit in a bitmap of 2^(32 - shift) bits (the two widths have bitmaps of their own).
   static std::uint32_t hash4(std::uint32_t gram, unsigned shift) {
     return (gram * 0x9E3779B1u) >> shift;
@@ -263,7 +255,8 @@ class LiteralFilter {
         std::uint64_t head = room >= 8 ? head_of(from, 8) : head_of(from, room);
         if (kLower) head = text::lower_ascii_word(head);
         if (((head ^ key.head) & head_mask(key.size)) != 0) continue;
-        if (key.size > 8 && !equal<kLower>(from + 8, pool_.data() + key.start + 8, key.size - 8))
+        if (key.size > 8 &&
+            !text::equal_lowered<kLower>(from + 8, pool_.data() + key.start + 8, key.size - 8))
           continue;
         hit(key.literal);
       }

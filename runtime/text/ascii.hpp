@@ -38,4 +38,14 @@ inline std::uint64_t load_word(const char* p, std::size_t n) noexcept {
   return v;
 }
 
+// Whether the n bytes at `text`, lowered when kLower (then ASCII), are the n bytes at `lower`,
+// a word at a time.
+template <bool kLower>
+bool equal_lowered(const char* text, const char* lower, std::size_t n) noexcept {
+  if (!kLower) return std::memcmp(text, lower, n) == 0;
+  for (; n >= 8; n -= 8, text += 8, lower += 8)
+    if (lower_ascii_word(load_word(text, 8)) != load_word(lower, 8)) return false;
+  return n == 0 || lower_ascii_word(load_word(text, n)) == load_word(lower, n);
+}
+
 }  // namespace sigma::text
