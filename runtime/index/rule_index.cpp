@@ -40,39 +40,40 @@ void collect_leaves(const ir::Node& root, std::vector<ir::LeafId>& out) {
 }  // namespace
 
 struct RuleIndex::Impl {
-  struct Anchor {
+  // What one hit on an anchor does: tell the leaf it holds (or that its literal was seen) and
+  // count one clause of a rule's cover, whose bit and whose cover's bits it carries. An anchor
+  // has one Act per clause it is in, or one without a clause (all == 0). Every exact value and
+  // every literal of a field keeps the Acts of all its anchors side by side, so that a hit
+  // reads that run and the rules' marks, nothing else: chasing anchor records and clause lists
+  // cost a cache miss each, per hit.
+  struct Act {
     ir::LeafId leaf = 0;
-    bool decides = false;
-    std::uint32_t clauses_begin = 0, clauses_end = 0;  // into anchor_clauses
-  };
-  // One clause an anchor is in: its rule's position in `rules`, the clause's bit among the
-  // cover's, and the bits of the whole cover. Everything a hit needs is in the entry, so
-  // counting it reads the rule's mark and nothing else.
-  struct ClauseRef {
-    std::uint32_t pos = 0;
-    std::uint8_t bit = 0;
-    std::uint8_t all = 0;
+    std::uint32_t pos = 0;  // the rule's position in `rules`
+    std::uint8_t bit = 0;   // the clause's bit among its cover's
+    std::uint8_t all = 0;   // the bits of the whole cover; 0: no clause
+    bool decides = false;   // the hit decides the leaf (else: the leaf's literal was seen)
+    auto operator<=>(const Act&) const = default;
   };
   struct FieldScan {
     std::uint32_t slot = 0;
-    ExactTable exact;
+    ExactTable<Act> exact;
     LiteralFilter literals;
-    // Literal id -> its anchors: literal_anchors[literal_begin[id] .. literal_begin[id + 1]).
-    std::vector<std::uint32_t> literal_begin, literal_anchors;
-    std::span<const std::uint32_t> anchors_of(std::uint32_t literal) const {
-      return {literal_anchors.data() + literal_begin[literal],
-              literal_anchors.data() + literal_begin[literal + 1]};
+    // Literal id -> what a hit does: literal_acts[literal_begin[id] .. literal_begin[id + 1]).
+    std::vector<std::uint32_t> literal_begin;
+    std::vector<Act> literal_acts;
+    std::span<const Act> acts_of(std::uint32_t literal) const {
+      return {literal_acts.data() + literal_begin[literal],
+              literal_acts.data() + literal_begin[literal + 1]};
     }
     // Literal ids from `own` on are the keyword scan's literals (id - own there), appended to
     // the scans of listed fields: see `keywords`.
     std::uint32_t own = 0;
   };
 
-  std::vector<std::uint32_t> rules;       // program rule indexes, ascending
-  std::vector<std::uint8_t> prefiltered;  // per program leaf: decided by this index's scans
-  std::vector<std::uint32_t> always;      // positions in `rules` of rules without a cover
-  std::vector<Anchor> anchors;
-  std::vector<ClauseRef> anchor_clauses;  // the clauses (of covers) each anchor is in
+  std::vector<std::uint32_t> rules;            // program rule indexes, ascending
+  std::vector<std::uint8_t> prefiltered;       // per program leaf: decided by this index's scans
+  std::vector<std::uint32_t> always;           // positions in `rules` of rules without a cover
+  std::size_t scanned = 0, cover_anchors = 0;  // anchors, and those a cover names (stats())
   std::vector<FieldScan> fields;
   // For a FieldStore event the Scratch has bound: the scan of each field by slot
   // (kNone if none), visited for the fields the event has. Fields that may be present without
@@ -136,10 +137,10 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     weight[l] = rare + share * share;
   }
 
-  // Covers, then anchors with their posting lists of clauses.
+  // Covers, then each anchor's Acts: one per clause it is in.
   struct Posting {
     ir::LeafId leaf;
-    Impl::ClauseRef clause;
+    Impl::Act act;
   };
   std::vector<Posting> posting;
   bool gated = true;  // every rule so far has a cover the raw-text gate can test
@@ -156,7 +157,7 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     const auto all = static_cast<std::uint8_t>((1u << cover->size()) - 1);  // at most 2 clauses
     for (std::size_t c = 0; c < cover->size(); ++c)
       for (ir::LeafId l : (*cover)[c])
-        posting.push_back({l, {pos, static_cast<std::uint8_t>(1u << c), all}});
+        posting.push_back({l, {l, pos, static_cast<std::uint8_t>(1u << c), all, false}});
   }
   if (gated)
     x.gate.build();
@@ -167,7 +168,7 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
   std::unordered_map<std::uint32_t, std::size_t> field_of_slot;
   std::vector<std::unordered_map<std::string_view, std::uint32_t, Hash, std::equal_to<>>>
       literal_ids;
-  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> literal_posting;  // per field
+  std::vector<std::vector<std::pair<std::uint32_t, Impl::Act>>> literal_posting;  // per field
 
   // Every anchorable leaf goes into the scans, not only the covers' ones: the scan then decides
   // each such leaf for the evaluation that follows (its literal seen or not).
@@ -176,14 +177,16 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     if (!specs[leaf]) continue;
     x.prefiltered[leaf] = 1;
     const AnchorSpec& spec = *specs[leaf];
-    const auto anchor = static_cast<std::uint32_t>(x.anchors.size());
-    const auto begin = static_cast<std::uint32_t>(x.anchor_clauses.size());
+    std::vector<Impl::Act> acts;
     auto post = std::lower_bound(posting.begin(), posting.end(), leaf,
                                  [](const Posting& p, ir::LeafId l) { return p.leaf < l; });
-    for (; post != posting.end() && post->leaf == leaf; ++post)
-      x.anchor_clauses.push_back(post->clause);
-    x.anchors.push_back(
-        {leaf, spec.decides, begin, static_cast<std::uint32_t>(x.anchor_clauses.size())});
+    for (; post != posting.end() && post->leaf == leaf; ++post) acts.push_back(post->act);
+    ++x.scanned;
+    if (acts.empty())
+      acts.push_back({leaf, 0, 0, 0, false});  // in no cover: a hit only tells the leaf
+    else
+      ++x.cover_anchors;
+    for (Impl::Act& a : acts) a.decides = spec.decides;
     auto [it, fresh] = field_of_slot.emplace(spec.slot, x.fields.size());
     if (fresh) {
       x.fields.emplace_back();
@@ -193,14 +196,14 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     }
     Impl::FieldScan& f = x.fields[it->second];
     if (spec.kind == AnchorSpec::Kind::Exact) {
-      f.exact.add(spec.texts[0], anchor);
+      for (const Impl::Act& a : acts) f.exact.add(spec.texts[0], a);
       continue;
     }
     for (const std::string& text : spec.texts) {
       auto [lit, added] =
           literal_ids[it->second].emplace(text, static_cast<std::uint32_t>(f.literals.size()));
       if (added) f.literals.add(text);
-      literal_posting[it->second].emplace_back(lit->second, anchor);
+      for (const Impl::Act& a : acts) literal_posting[it->second].emplace_back(lit->second, a);
     }
   }
   for (std::size_t i = 0; i < x.fields.size(); ++i) {
@@ -210,9 +213,9 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     std::stable_sort(posting.begin(), posting.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     f.literal_begin.assign(f.literals.size() + 1, 0);
-    for (const auto& [lit, anchor] : posting) {
+    for (const auto& [lit, act] : posting) {
       ++f.literal_begin[lit + 1];
-      f.literal_anchors.push_back(anchor);
+      f.literal_acts.push_back(act);
     }
     for (std::size_t l = 0; l < f.literals.size(); ++l)
       f.literal_begin[l + 1] += f.literal_begin[l];
@@ -247,9 +250,7 @@ RuleIndex::~RuleIndex() = default;
 std::span<const std::uint32_t> RuleIndex::rules() const { return impl_->rules; }
 
 RuleIndex::Stats RuleIndex::stats() const {
-  std::size_t covers = 0;
-  for (const auto& a : impl_->anchors) covers += a.clauses_end > a.clauses_begin ? 1 : 0;
-  return {impl_->rules.size(), impl_->always.size(), covers, impl_->anchors.size(),
+  return {impl_->rules.size(), impl_->always.size(), impl_->cover_anchors, impl_->scanned,
           impl_->fields.size()};
 }
 
@@ -283,20 +284,22 @@ struct Hits {
   IndexScratch::Impl* is;
   Scratch::Impl* s;
 
-  void anchor(std::uint32_t a) {
-    const auto& an = index->anchors[a];
-    if (an.decides)
-      s->know(an.leaf, true);
+  // Small enough to inline where it is called, so that a look-up that found nothing (most
+  // exact look-ups) costs no call.
+  void operator()(std::span<const RuleIndex::Impl::Act> acts) {
+    for (const RuleIndex::Impl::Act& a : acts) act(a);
+  }
+  void act(const RuleIndex::Impl::Act& a) {
+    if (a.decides)
+      s->know(a.leaf, true);
     else
-      s->literal_seen(an.leaf);
-    for (std::uint32_t i = an.clauses_begin; i < an.clauses_end; ++i) {
-      const RuleIndex::Impl::ClauseRef c = index->anchor_clauses[i];
-      IndexScratch::Impl::Mark& m = is->marks[c.pos];
-      if (m.stamp != is->stamp) m = {is->stamp, 0};
-      if (m.hit == c.all) continue;  // a candidate already
-      m.hit |= c.bit;
-      if (m.hit == c.all) is->candidates.push_back(c.pos);
-    }
+      s->literal_seen(a.leaf);
+    if (a.all == 0) return;
+    IndexScratch::Impl::Mark& m = is->marks[a.pos];
+    if (m.stamp != is->stamp) m = {is->stamp, 0};
+    if (m.hit == a.all) return;  // a candidate already
+    m.hit |= a.bit;
+    if (m.hit == a.all) is->candidates.push_back(a.pos);
   }
 };
 
@@ -320,12 +323,8 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
   // Whether the listed fields' scans stand for the keyword scan (RuleIndex::Impl::keywords).
   const bool merged = x.keywords != RuleIndex::Impl::kNone && s.bound && event.raw().empty();
   const auto* keywords = x.keywords == RuleIndex::Impl::kNone ? nullptr : &x.fields[x.keywords];
-  const auto exact_keywords = [&](std::string_view text) {
-    for (std::uint32_t a : keywords->exact.find(text)) hits.anchor(a);
-  };
-  const auto keyword_hit = [&](std::uint32_t lit) {
-    for (std::uint32_t a : keywords->anchors_of(lit)) hits.anchor(a);
-  };
+  const auto exact_keywords = [&](std::string_view text) { hits(keywords->exact.find(text)); };
+  const auto keyword_hit = [&](std::uint32_t lit) { hits(keywords->acts_of(lit)); };
   const bool keywords_exact = keywords != nullptr && !keywords->exact.empty();
   // Whether `filter` scans `text` as it is, lowering it as it goes: the copy that folding
   // makes is skipped (a leaf computed later folds the text if it must).
@@ -344,7 +343,7 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
       const bool with_keywords = merged && string;  // keywords see strings only
       const auto hit = [&](std::uint32_t lit) {
         if (lit < f.own) {
-          for (std::uint32_t a : f.anchors_of(lit)) hits.anchor(a);
+          hits(f.acts_of(lit));
         } else if (with_keywords) {
           keyword_hit(lit - f.own);
         }
@@ -358,14 +357,14 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
       if (string && !(with_keywords && keywords_exact) &&
           (!scans || f.literals.scans_ascii_cheaply(v.text.size())) &&
           text::is_plain_ascii(v.text)) {
-        for (std::uint32_t a : f.exact.find_ascii(v.text)) hits.anchor(a);
+        hits(f.exact.find_ascii(v.text));
         if (scans) f.literals.scan_ascii(v.text, hit);
         continue;
       }
       if (string && folded.empty()) folded = s.folded(f.slot);
       const auto text = string ? std::optional<std::string_view>(folded[i]) : scalar_text(v, buf);
       if (!text) continue;
-      for (std::uint32_t a : f.exact.find(*text)) hits.anchor(a);
+      hits(f.exact.find(*text));
       if (with_keywords) exact_keywords(*text);
       if (scans) f.literals.scan(*text, hit);
     }
@@ -430,9 +429,7 @@ const RuleIndex& RouteTable::get(const Source& source) {
     entry = slot.get();  // stays put: the map holds pointers
   }
   std::call_once(entry->built, [&] {
-    std::call_once(anchors_once_, [&] {
-      anchors_ = anchors_of(engine_);
-    });
+    std::call_once(anchors_once_, [&] { anchors_ = anchors_of(engine_); });
     entry->index = std::make_unique<const RuleIndex>(engine_, source, &anchors_);
   });
   return *entry->index;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-using sigma::runtime::ExactTable;
+using ExactTable = sigma::runtime::ExactTable<std::uint32_t>;
 
 namespace {
 
@@ -16,7 +16,7 @@ std::vector<std::uint32_t> found(const ExactTable& t, std::string_view text) {
 
 }  // namespace
 
-TEST_CASE("ExactTable answers each value's anchors, and nothing for other texts", "[exact_table]") {
+TEST_CASE("ExactTable answers each value's items, and nothing for other texts", "[exact_table]") {
   ExactTable empty;
   empty.build();
   CHECK(empty.empty());
