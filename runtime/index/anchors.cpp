@@ -35,6 +35,8 @@ std::optional<AnchorSpec> anchor_of(const ir::Leaf& leaf, std::uint32_t keyword_
     a.texts = literals != nullptr ? literals->get(kMinLiteral)
                                   : match::regex_literals(*r->re, kMinLiteral);
     if (a.texts.empty()) return std::nullopt;
+    for (const std::string& t : a.texts)
+      if (!LiteralFilter::accepts(t)) return std::nullopt;  // longer than a key can tell
     return a;
   }
   const auto* m = std::get_if<ir::StringMatch>(&leaf.pred);

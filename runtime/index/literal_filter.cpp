@@ -7,6 +7,20 @@
 
 namespace sigma::runtime {
 
+LiteralFilter::Key LiteralFilter::key_of(std::string_view literal, std::uint32_t id,
+                                         std::uint32_t start, std::uint32_t gram,
+                                         std::uint32_t offset) {
+  Key k;
+  k.head = head_of(literal.data(), literal.size());
+  if (literal.size() > 8) k.tail = head_of(literal.data() + literal.size() - 8, 8);
+  k.gram = gram;
+  k.literal = id;
+  k.start = start;
+  k.size = static_cast<std::uint32_t>(literal.size());
+  k.offset = offset;
+  return k;
+}
+
 std::uint32_t LiteralFilter::add(std::string_view literal) {
   literals_.emplace_back(literal);
   return static_cast<std::uint32_t>(literals_.size() - 1);
@@ -43,10 +57,10 @@ void LiteralFilter::build_table(Table& t, const Table* also, std::uint32_t liter
   }
   // About `per_key` bits per key keeps false hits near 1 in that many positions; the bitmap
   // of a field with few literals stays small enough for L1.
-  t.bits = t.keys.empty() || hash == nullptr ? 6
-                          : std::clamp<unsigned>(
-                                static_cast<unsigned>(std::bit_width(t.keys.size() * per_key)),
-                                8, 22);
+  t.bits = t.keys.empty() || hash == nullptr
+               ? 6
+               : std::clamp<unsigned>(
+                     static_cast<unsigned>(std::bit_width(t.keys.size() * per_key)), 8, 22);
   t.bitmap.assign((std::size_t{1} << t.bits) / 64, 0);
   if (hash == nullptr) return;
   for (const Key& k : t.keys) {
@@ -93,14 +107,13 @@ void LiteralFilter::build(const LiteralFilter* also) {
     const std::string& lit = literals_[id];
     if (!accepts(lit)) continue;
     const auto start = static_cast<std::uint32_t>(pool_.size());
-    const auto size = static_cast<std::uint32_t>(lit.size());
     pool_ += lit;
     if (lit.size() == 2) {
-      pairs_.keys.push_back({head_of(lit.data(), 2), load(lit.data(), 2), id, start, size, 0});
+      pairs_.keys.push_back(key_of(lit, id, start, load(lit.data(), 2), 0));
       continue;
     }
     if (lit.size() == kMinLength) {
-      short_.keys.push_back({head_of(lit.data(), 3), load(lit.data(), 3), id, start, size, 0});
+      short_.keys.push_back(key_of(lit, id, start, load(lit.data(), 3), 0));
       continue;
     }
     const auto cost = [&](std::uint32_t i) {
@@ -108,13 +121,12 @@ void LiteralFilter::build(const LiteralFilter* also) {
     };
     std::uint32_t best = 0;
     std::uint64_t best_cost = cost(0);
-    for (std::uint32_t i = 1; i + 4 <= lit.size(); ++i)
+    for (std::uint32_t i = 1; i + 4 <= lit.size() && i <= kMaxOffset; ++i)
       if (const std::uint64_t c = cost(i); c < best_cost) {
         best = i;
         best_cost = c;
       }
-    long_.keys.push_back(
-        {head_of(lit.data(), size), load(lit.data() + best, 4), id, start, size, best});
+    long_.keys.push_back(key_of(lit, id, start, load(lit.data() + best, 4), best));
   }
   std::uint32_t literal_base = 0, pool_base = 0;
   if (also != nullptr) {

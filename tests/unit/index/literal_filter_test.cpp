@@ -147,7 +147,7 @@ TEST_CASE("LiteralFilter compares literals past their first 8 bytes, and near th
   f.build();
   CHECK(found(f, "c:\\powershell -nop -w hidden") == std::set<std::uint32_t>{1, 2, 3});
   CHECK(found(f, "powershell -en") == std::set<std::uint32_t>{2, 3});  // cut short
-  CHECK(found(f, "xpowersh") == std::set<std::uint32_t>{2});            // fewer than 8 left
+  CHECK(found(f, "xpowersh") == std::set<std::uint32_t>{2});           // fewer than 8 left
   CHECK(found(f, "powershel") == std::set<std::uint32_t>{2});
   // In ASCII text of any case, past the head and in whole 8-byte steps after it.
   LiteralFilter g;
@@ -158,6 +158,45 @@ TEST_CASE("LiteralFilter compares literals past their first 8 bytes, and near th
   CHECK(found_ascii(g, "powershell -encodedCommanx").empty());
   // Long literals over a small alphabet, so heads collide and texts end inside literals.
   agrees_with_plain_search({13, "ab", 30, 6, 10, 60});
+  // Past 16 bytes the middle is compared too (head and tail alone decide up to 16).
+  agrees_with_plain_search({14, "ab", 30, 9, 32, 120});
+}
+
+TEST_CASE("LiteralFilter tells literals apart by their last bytes, and past 16 by the middle",
+          "[literal_filter]") {
+  LiteralFilter f;
+  // The same head, differing only in the last byte (below 16 bytes the tail overlaps the head);
+  // then two of 26 bytes with the same head and tail, differing in the middle.
+  const std::vector<std::string> lits = {"\\windows\\",
+                                         "\\windows\\x",
+                                         "123456789abcdef0",
+                                         "123456789abcdef1",
+                                         "c:\\users\\public\\documents\\",
+                                         "c:\\users\\publix\\documents\\"};
+  for (const auto& l : lits) f.add(l);
+  f.build();
+  CHECK(found(f, "c:\\windows\\system32") == std::set<std::uint32_t>{0});
+  CHECK(found(f, "c:\\windows\\xyz") == std::set<std::uint32_t>{0, 1});
+  CHECK(found(f, "0123456789abcdef1") == std::set<std::uint32_t>{3});
+  CHECK(found(f, "123456789abcdef").empty());  // ends one byte short
+  CHECK(found(f, "c:\\users\\public\\documents\\x") == std::set<std::uint32_t>{4});
+  CHECK(found(f, "c:\\users\\publiy\\documents\\").empty());
+  CHECK(found_ascii(f, "C:\\USERS\\PUBLIX\\DOCUMENTS\\") == std::set<std::uint32_t>{5});
+  CHECK(found_ascii(f, "123456789ABCDEF0") == std::set<std::uint32_t>{2});
+}
+
+TEST_CASE("LiteralFilter keys a long literal by a window near its start", "[literal_filter]") {
+  // The rarest window ("xyz!") is at 297, past the offsets a key holds: another is chosen.
+  const std::string lit = std::string(297, 'a') + "xyz!";
+  LiteralFilter f;
+  f.add(lit);
+  f.build();
+  CHECK(found(f, "b" + lit + "b") == std::set<std::uint32_t>{0});
+  CHECK(found(f, lit.substr(0, lit.size() - 1)).empty());
+  CHECK(found(f, std::string(400, 'a')).empty());
+  // Lengths a key can hold.
+  CHECK(LiteralFilter::accepts(std::string(LiteralFilter::kMaxLength, 'a')));
+  CHECK_FALSE(LiteralFilter::accepts(std::string(LiteralFilter::kMaxLength + 1, 'a')));
 }
 
 TEST_CASE("LiteralFilter built with another finds both filters' literals", "[literal_filter]") {
@@ -202,12 +241,11 @@ TEST_CASE("LiteralFilter of few literals agrees with a plain search over long te
   for (const char* l : {"docker exec", "--privileged", "nsenter", "zzz"}) f.add(l);
   f.build();
   const std::string pad(40, ' ');
-  CHECK(found(f, pad + "docker exec -it" + pad + "nsenter" + pad) ==
-        std::set<std::uint32_t>{0, 2});
+  CHECK(found(f, pad + "docker exec -it" + pad + "nsenter" + pad) == std::set<std::uint32_t>{0, 2});
   CHECK(found(f, pad + "--privileged") == std::set<std::uint32_t>{1});  // at the very end
   CHECK(found_ascii(f, pad + "Docker EXEC" + pad + "NSENTER") == std::set<std::uint32_t>{0, 2});
   CHECK(found_ascii(f, pad + "docker_exec" + pad + "NSENTE").empty());
-  CHECK(found(f, pad + "zzz") == std::set<std::uint32_t>{3});           // 3 bytes, at the end
-  CHECK(found(f, "zzz" + pad) == std::set<std::uint32_t>{3});           // and at the start
+  CHECK(found(f, pad + "zzz") == std::set<std::uint32_t>{3});  // 3 bytes, at the end
+  CHECK(found(f, "zzz" + pad) == std::set<std::uint32_t>{3});  // and at the start
   CHECK(found(f, pad + "docker exe").empty());
 }
