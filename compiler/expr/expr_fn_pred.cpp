@@ -14,11 +14,7 @@ namespace {
 // regex cannot match it otherwise, and looking for a literal costs far less than running it.
 bool holds_any(std::string_view text, std::span<const std::string> needs, std::string& buf) {
   if (needs.empty()) return true;
-  if (!text::is_folded(text)) {
-    buf.clear();
-    text::casefold_append(text, buf);
-    text = buf;
-  }
+  text = text::folded_view(text, buf);
   return std::any_of(needs.begin(), needs.end(), [&](const std::string& n) {
     return match::find_bytes(text, n, 0) != std::string_view::npos;
   });

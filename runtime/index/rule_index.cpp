@@ -138,12 +138,8 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
   }
 
   // Covers, then each anchor's Acts: one per clause it is in.
-  struct Posting {
-    ir::LeafId leaf;
-    Impl::Act act;
-  };
-  std::vector<Posting> posting;
-  bool gated = true;  // every rule so far has a cover the raw-text gate can test
+  std::vector<Impl::Act> posting;  // every cover's clauses, by leaf once sorted
+  bool gated = true;               // every rule so far has a cover the raw-text gate can test
   for (std::uint32_t pos = 0; pos < x.rules.size(); ++pos) {
     const std::uint32_t rule = x.rules[pos];
     const auto cover =
@@ -157,14 +153,14 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     const auto all = static_cast<std::uint8_t>((1u << cover->size()) - 1);  // at most 2 clauses
     for (std::size_t c = 0; c < cover->size(); ++c)
       for (ir::LeafId l : (*cover)[c])
-        posting.push_back({l, {l, pos, static_cast<std::uint8_t>(1u << c), all, false}});
+        posting.push_back({l, pos, static_cast<std::uint8_t>(1u << c), all, false});
   }
   if (gated)
     x.gate.build();
   else
     x.gate = RawGate();  // unusable: drop the texts the rules before gave it
   std::stable_sort(posting.begin(), posting.end(),
-                   [](const Posting& a, const Posting& b) { return a.leaf < b.leaf; });
+                   [](const Impl::Act& a, const Impl::Act& b) { return a.leaf < b.leaf; });
   std::unordered_map<std::uint32_t, std::size_t> field_of_slot;
   std::vector<std::unordered_map<std::string_view, std::uint32_t, Hash, std::equal_to<>>>
       literal_ids;
@@ -177,10 +173,12 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
     if (!specs[leaf]) continue;
     x.prefiltered[leaf] = 1;
     const AnchorSpec& spec = *specs[leaf];
-    std::vector<Impl::Act> acts;
-    auto post = std::lower_bound(posting.begin(), posting.end(), leaf,
-                                 [](const Posting& p, ir::LeafId l) { return p.leaf < l; });
-    for (; post != posting.end() && post->leaf == leaf; ++post) acts.push_back(post->act);
+    const auto first =
+        std::lower_bound(posting.begin(), posting.end(), leaf,
+                         [](const Impl::Act& a, ir::LeafId l) { return a.leaf < l; });
+    std::vector<Impl::Act> acts(first, std::find_if(first, posting.end(), [&](const Impl::Act& a) {
+                                  return a.leaf != leaf;
+                                }));
     ++x.scanned;
     if (acts.empty())
       acts.push_back({leaf, 0, 0, 0, false});  // in no cover: a hit only tells the leaf
@@ -388,11 +386,7 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
           keywords->literals.scan_ascii(text, keyword_hit);
           continue;
         }
-        if (!text::is_folded(text)) {
-          is.fold_buf.clear();
-          text::casefold_append(text, is.fold_buf);
-          text = is.fold_buf;
-        }
+        text = text::folded_view(text, is.fold_buf);
         exact_keywords(text);
         keywords->literals.scan(text, keyword_hit);
       }

@@ -22,4 +22,13 @@ inline std::string casefold(std::string_view in) {
 // True when casefold(in) == in, so a caller can skip the copy.
 bool is_folded(std::string_view in) noexcept;
 
+// The folding of `in`: `in` itself when it is folded already, else its folding written over
+// `buf` (the view lives as long as `buf` is left alone).
+inline std::string_view folded_view(std::string_view in, std::string& buf) {
+  if (is_folded(in)) return in;
+  buf.clear();
+  casefold_append(in, buf);
+  return buf;
+}
+
 }  // namespace sigma::text

@@ -77,3 +77,15 @@ TEST_CASE("casefold and is_folded agree with the reference on random text", "[ca
     REQUIRE(sigma::text::is_folded(text) == (want == text));
   }
 }
+
+TEST_CASE("folded_view uses folded text in place and folds the rest into the buffer",
+          "[casefold]") {
+  std::string buf = "left over";
+  const std::string folded = "c:\\windows\\system32";
+  const std::string_view same = sigma::text::folded_view(folded, buf);
+  CHECK(same.data() == folded.data());  // no copy
+  CHECK(buf == "left over");
+  const std::string_view other = sigma::text::folded_view("C:\\Windows\\\u212A", buf);
+  CHECK(other == "c:\\windows\\k");
+  CHECK(other.data() == buf.data());  // the buffer is overwritten, not appended to
+}
