@@ -14,6 +14,7 @@
 #include "compiler/expr/expr_grammar.hpp"
 #include "compiler/expr/expr_program.hpp"
 #include "runtime/match/regex_literals.hpp"
+#include "runtime/match/regex_compile.hpp"
 
 namespace sigma::expr {
 
@@ -183,9 +184,7 @@ bool ProgramBuilder::check_arity(const Node& n, const FunctionInfo& f) {
 }
 
 std::uint32_t ProgramBuilder::literal_regex(const Node& pattern) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  auto re = std::make_shared<const RE2>(pattern.text, options);
+  std::shared_ptr<const RE2> re = match::compile_regex(pattern.text);
   if (!re->ok()) {
     error("S0106", pattern, pattern.length,
           fmt::format("invalid regular expression: {}", re->error()),

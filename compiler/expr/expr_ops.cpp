@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "compiler/expr/expr_utf8.hpp"
+#include "runtime/match/regex_compile.hpp"
 
 namespace sigma::expr {
 
@@ -27,10 +28,7 @@ const re2::RE2* RegexCache::get(std::string_view pattern) {
   if (it == impl_->map.end()) {
     // Patterns computed per event could grow this without bound; start over when full.
     if (impl_->map.size() >= Impl::kMaxEntries) impl_->map.clear();
-    re2::RE2::Options options;
-    options.set_log_errors(false);
-    auto re = std::make_unique<re2::RE2>(re2::StringPiece(pattern.data(), pattern.size()), options);
-    it = impl_->map.emplace(std::string(pattern), std::move(re)).first;
+    it = impl_->map.emplace(std::string(pattern), match::compile_regex(pattern)).first;
   }
   return it->second->ok() ? it->second.get() : nullptr;
 }

@@ -8,6 +8,7 @@
 #include "compiler/modifiers/lower.hpp"
 #include "compiler/modifiers/sigma_string.hpp"
 #include "compiler/modifiers/values.hpp"
+#include "runtime/match/regex_compile.hpp"
 
 namespace sigma::modifiers {
 namespace {
@@ -24,10 +25,8 @@ std::optional<ir::Node> lower_regex(const ast::Value& v, const ValueScope& scope
   if (m.i) flags += 'i';
   if (m.m) flags += 'm';
   if (m.s) flags += 's';
-  RE2::Options options;
-  options.set_log_errors(false);
-  auto re = std::make_shared<const RE2>(flags.empty() ? m.pattern : "(?" + flags + ")" + m.pattern,
-                                        options);
+  std::shared_ptr<const RE2> re =
+      match::compile_regex(flags.empty() ? m.pattern : "(?" + flags + ")" + m.pattern);
   if (!re->ok()) {
     scope.ctx.diags.error(diag::code::kInvalidRegex, v.pos,
                           fmt::format("invalid regular expression: {}", re->error()),

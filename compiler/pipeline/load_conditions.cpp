@@ -7,6 +7,7 @@
 
 #include "compiler/diag/edit_distance.hpp"
 #include "compiler/pipeline/load_context.hpp"
+#include "runtime/match/regex_compile.hpp"
 
 namespace sigma::pipeline::detail {
 namespace {
@@ -213,9 +214,7 @@ NameMap LoadContext::name_map(const ast::YamlNode& v, std::string_view what) {
 std::shared_ptr<const re2::RE2> LoadContext::regex(const ast::YamlNode& v, bool anchored) {
   const auto s = text(v, "pattern");
   if (!s) return nullptr;
-  RE2::Options o;
-  o.set_log_errors(false);
-  auto re = std::make_shared<const re2::RE2>(anchored ? "^(?:" + *s + ")" : *s, o);
+  std::shared_ptr<const re2::RE2> re = match::compile_regex(anchored ? "^(?:" + *s + ")" : *s);
   if (!re->ok()) {
     error(v.content, "invalid regular expression: " + re->error(), {}, diag::code::kInvalidRegex);
     return nullptr;
