@@ -1,9 +1,12 @@
 // The one JSON string writer every JSON output uses (alerts, diagnostics, eval values).
 #include "runtime/text/json_text.hpp"
 
+#include <algorithm>
 #include <catch.hpp>
+#include <iterator>
 #include <random>
 #include <string>
+#include <utility>
 
 namespace {
 
@@ -49,4 +52,66 @@ TEST_CASE("JSON strings of random bytes are valid UTF-8 with no raw control byte
       k += n;
     }
   }
+}
+
+namespace {
+
+// The escaping spelled out a byte at a time, as the writer did before it appended plain runs.
+std::string reference(std::string_view s) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const std::size_t n = sigma::text::utf8_sequence_length(s, i);
+      out += n > 0 ? std::string(s.substr(i, n)) : std::string("\xEF\xBF\xBD");
+      i += n > 0 ? n : 1;
+      continue;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
+    static constexpr std::pair<char, const char*> kNamed[] = {
+        {'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"}, {'\r', "\\r"},
+        {'\t', "\\t"}, {'\b', "\\b"},  {'\f', "\\f"}};
+    const auto named = std::find_if(std::begin(kNamed), std::end(kNamed),
+                                    [&](const auto& e) { return e.first == s[i]; });
+    if (named != std::end(kNamed)) {
+      out += named->second;
+    } else if (c < 0x20 || c == 0x7F) {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    } else {
+      out += s[i];
+    }
+    ++i;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+TEST_CASE("JSON strings of long text escape each special byte wherever it falls", "[json_text]") {
+  // Plain runs are found sixteen bytes at a time: put each kind of special byte at every offset
+  // of a block, and at the text's last bytes.
+  const std::string specials[] = {"\"", "\\", "\n", "\x01", "\x7f", "\xc3\xa9", "\xff", "\x1f"};
+  for (const std::string& sp : specials)
+    for (std::size_t at = 0; at < 40; ++at) {
+      std::string in(40, 'x');
+      in.insert(at, sp);
+      REQUIRE(json(in) == reference(in));
+      REQUIRE(json(in.substr(0, at + 1)) == reference(in.substr(0, at + 1)));
+    }
+  // Mostly printable text with a few special bytes, as script blocks and command lines are.
+  std::mt19937 rng(5);
+  for (int i = 0; i < 2000; ++i) {
+    std::string in;
+    for (std::size_t n = rng() % 300; n > 0; --n)
+      in.push_back(rng() % 16 == 0 ? static_cast<char>(rng() % 256)
+                                   : static_cast<char>(0x20 + rng() % 0x5F));
+    REQUIRE(json(in) == reference(in));
+  }
+  const std::string big(100000, 'a');
+  CHECK(json(big) == "\"" + big + "\"");
+  std::string appended = "prefix";
+  sigma::text::append_json_string(appended, "a\"b");
+  CHECK(appended == R"(prefix"a\"b")");
 }
