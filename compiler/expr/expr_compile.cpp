@@ -13,8 +13,8 @@
 #include "compiler/diag/edit_distance.hpp"
 #include "compiler/expr/expr_grammar.hpp"
 #include "compiler/expr/expr_program.hpp"
-#include "runtime/match/regex_literals.hpp"
 #include "runtime/match/regex_compile.hpp"
+#include "runtime/match/regex_literals.hpp"
 
 namespace sigma::expr {
 

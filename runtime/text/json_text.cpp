@@ -39,7 +39,7 @@ namespace {
 constexpr bool plain(unsigned char c) { return c >= 0x20 && c < 0x7F && c != '"' && c != '\\'; }
 
 // How many bytes from s[i] on JSON keeps as they are: text is mostly such runs, appended whole
-// instead of a byte at a time (a 100 KiB script block in an alert took milliseconds).
+// (byte by byte, writing alerts that carry PowerShell script blocks was a third of their scan).
 std::size_t plain_run(std::string_view s, std::size_t i) {
   std::size_t j = i;
 #ifdef __SSE2__
