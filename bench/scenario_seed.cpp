@@ -9,10 +9,14 @@
 
 namespace bench {
 
+std::filesystem::path generated_dir(const Options& options) {
+  return std::filesystem::temp_directory_path() / fmt::format("sigma-bench-{}", options.events);
+}
+
 std::vector<Input> generated_inputs(const Options& options) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   fmt::format("sigma-bench-{}", options.events);
-  if (!std::filesystem::exists(dir / "big.syslog")) {
+  const auto dir = generated_dir(options);
+  // The file the generator writes last: a run cut short, or by an older generator, is redone.
+  if (!std::filesystem::exists(dir / "big.windows-long.jsonl")) {
     const std::string command = fmt::format("python3 '{}' '{}' --events {}",
                                             (options.source / "bench/generate_logs.py").string(),
                                             dir.string(), options.events);
