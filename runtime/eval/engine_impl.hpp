@@ -42,10 +42,11 @@ struct Regex {
   const re2::RE2* re = nullptr;  // owned by the program; null if it failed to compile
   // The regex's prefilter, parsed once: `needs` below, and the rule index's anchor for it.
   std::shared_ptr<const match::RegexLiterals> literals;
-  // Folded literals one of which a value must contain for the regex to match it
-  // (match::regex_literals); empty when there are none. Most values lack them, and a search
-  // for a rare byte is far cheaper than running the regex.
-  std::vector<std::string> needs;
+  // Sets of folded literals: a value must contain one literal of each set for the regex to
+  // match it (match::RegexLiterals::sets); none when the regex has no such literals. Most
+  // values lack them, and a search for a rare byte is far cheaper than running the regex, on
+  // a long script block as much as a thousand times.
+  std::vector<std::vector<std::string>> needs;
 };
 struct Number {
   ir::CmpOp op = ir::CmpOp::Eq;

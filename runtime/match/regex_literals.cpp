@@ -21,18 +21,20 @@ RegexLiterals::RegexLiterals(const re2::RE2& re) {
 
 RegexLiterals::~RegexLiterals() = default;
 
-std::vector<std::string> RegexLiterals::get(std::size_t min_length) const {
-  if (filter_ == nullptr) return {};
+std::vector<std::vector<std::string>> RegexLiterals::sets(std::size_t min_length,
+                                                         std::size_t max_sets) const {
+  std::vector<std::vector<std::string>> out;
+  if (filter_ == nullptr) return out;
   // The prefilter is a monotone AND/OR of atoms: the regex can match only if it passes with the
-  // atoms present. `present` holds every atom outside the cover; the cover works while the
-  // prefilter fails with them all present.
-  std::vector<bool> present(atoms_.size());
+  // atoms present. A set works while the prefilter fails with every atom outside it present.
+  std::vector<bool> assumed(atoms_.size());  // present whatever the text
   for (std::size_t i = 0; i < atoms_.size(); ++i) {
     const std::string& a = atoms_[i];
     // Only ASCII atoms: our folding and RE2's lowering agree on those.
-    present[i] = a.size() < min_length ||
+    assumed[i] = a.size() < min_length ||
                  std::any_of(a.begin(), a.end(), [](char c) { return (c & 0x80) != 0; });
   }
+  std::vector<bool> present;
   std::vector<int> given, potential;
   const auto passes = [&] {
     given.clear();
@@ -41,22 +43,38 @@ std::vector<std::string> RegexLiterals::get(std::size_t min_length) const {
     filter_->AllPotentials(given, &potential);
     return !potential.empty();
   };
-  if (passes()) return {};
-  // Short atoms go first, so the longer (rarer) ones stay in the cover.
+  // Short atoms go first, so the longer (rarer) ones stay in the set.
   std::vector<std::size_t> order(atoms_.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return atoms_[a].size() < atoms_[b].size();
   });
-  for (std::size_t i : order) {
-    if (present[i]) continue;
-    present[i] = true;
-    if (passes()) present[i] = false;  // needed
+  std::vector<bool> taken(atoms_.size(), false);  // in a set found before
+  while (out.size() < max_sets) {
+    // The atoms of the sets before count as present: the next set holds without them.
+    present = assumed;
+    for (std::size_t i = 0; i < atoms_.size(); ++i) present[i] = present[i] || taken[i];
+    if (passes()) break;
+    for (std::size_t i : order) {
+      if (present[i]) continue;
+      present[i] = true;
+      if (passes()) present[i] = false;  // needed
+    }
+    std::vector<std::string> set;
+    for (std::size_t i = 0; i < atoms_.size(); ++i)
+      if (!present[i]) {
+        set.push_back(atoms_[i]);
+        taken[i] = true;
+      }
+    if (set.empty()) break;  // cannot be: the prefilter passes with every atom present
+    out.push_back(std::move(set));
   }
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < atoms_.size(); ++i)
-    if (!present[i]) out.push_back(atoms_[i]);
   return out;
+}
+
+std::vector<std::string> RegexLiterals::get(std::size_t min_length) const {
+  auto found = sets(min_length, 1);
+  return found.empty() ? std::vector<std::string>{} : std::move(found.front());
 }
 
 std::vector<std::string> regex_literals(const re2::RE2& re, std::size_t min_length) {

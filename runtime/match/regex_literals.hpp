@@ -29,6 +29,12 @@ class RegexLiterals {
   // cannot match without one of the others, so AND(a, b) keeps only one of them (the longer).
   std::vector<std::string> get(std::size_t min_length) const;
 
+  // Up to max_sets such sets, disjoint, every one of which the text must hold a literal of: the
+  // first is get()'s, each next one found the same way among the atoms the sets before did not
+  // take: `(?i)set.*&&.*(invoke|environment)` gives {"invoke", "environment"}, {"set"} and
+  // {"&&"}; a prefilter that is an OR at its top gives one set at most.
+  std::vector<std::vector<std::string>> sets(std::size_t min_length, std::size_t max_sets) const;
+
  private:
   std::unique_ptr<re2::FilteredRE2> filter_;  // null when the regex has no usable prefilter
   std::vector<std::string> atoms_;

@@ -111,9 +111,10 @@ TEST_CASE("regex: the literal pre-check never changes a result", "[leaf]") {
       {"ab(c|d)E", true},
       {"^x[aA]`", false},
       {"(A|b)\\d{2}", false},
-      {"\\s-[FTd]\\s", false}};
+      {"\\s-[FTd]\\s", false},
+      {"(?i)(a|b).*&&\\s?c.*(de|x)", false}};  // literal sets that must all be there
   std::mt19937 rng(17);
-  const std::string alphabet = "aAbBcCdDeE`{}0123\" -fFTx$nNvV";
+  const std::string alphabet = "aAbBcCdDeE`{}0123\" -fFTx$nNvV&&";
   ProgramBuilder pb;
   std::vector<ir::LeafId> ids;
   for (const auto& [p, i] : patterns) {
