@@ -221,3 +221,26 @@ TEST_CASE("find_bytes agrees with std::string_view::find on random texts", "[glo
     REQUIRE(find_bytes(text, needle, pos) == want);
   }
 }
+
+TEST_CASE("find_bytes agrees with std::string_view::find where the rare byte is common",
+          "[glob]") {
+  // Texts of few letters make every byte of a needle common: after sixteen false hits of its
+  // rarest byte the search tests two bytes sixteen places at a time, with a tail place by place.
+  using sigma::match::find_bytes;
+  std::mt19937 rng(29);
+  for (int i = 0; i < 20000; ++i) {
+    const std::string alphabet = i % 2 == 0 ? "ab" : "^|x";
+    std::string text, needle;
+    for (std::size_t k = rng() % 300; k > 0; --k) text.push_back(alphabet[rng() % alphabet.size()]);
+    for (std::size_t k = 2 + rng() % 12; k > 0; --k)
+      needle.push_back(alphabet[rng() % alphabet.size()]);
+    const std::size_t pos = rng() % (text.size() + 1);
+    INFO("text '" << text << "' needle '" << needle << "' pos " << pos);
+    REQUIRE(find_bytes(text, needle, pos) == std::string_view(text).find(needle, pos));
+  }
+  // A needle that first occurs at the text's very end, after a long run of near misses.
+  std::string text(1000, 'a');
+  text += "ab";
+  CHECK(find_bytes(text, "aab", 0) == 999);
+  CHECK(find_bytes(text, "abb", 0) == std::string_view::npos);
+}
