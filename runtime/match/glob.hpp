@@ -8,7 +8,7 @@
 // first segment at the start and the last at the end, and places each middle segment at its
 // leftmost occurrence: with segments of fixed character length that greedy choice is always
 // safe, so no backtracking across stars is needed and there is no recursion. Worst case
-// O(text * segment), typically one memmem per segment.
+// O(text * segment), typically one search (find_bytes) per segment.
 //
 // A `?` consumes one character: a valid UTF-8 sequence, or a single byte when the bytes at that
 // position are not valid UTF-8 (so invalid input never fails to make progress).
