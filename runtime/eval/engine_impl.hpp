@@ -44,8 +44,8 @@ struct Regex {
   std::shared_ptr<const match::RegexLiterals> literals;
   // Sets of folded literals: a value must contain one literal of each set for the regex to
   // match it (match::RegexLiterals::sets); none when the regex has no such literals. Most
-  // values lack them, and a search for a rare byte is far cheaper than running the regex, on
-  // a long script block as much as a thousand times.
+  // values lack them, and a search for a rare byte is far cheaper than running the regex,
+  // above all over a long script block.
   std::vector<std::vector<std::string>> needs;
 };
 struct Number {
