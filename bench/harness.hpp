@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <sigma/sigma.hpp>
 #include <string>
 #include <string_view>
@@ -57,6 +58,12 @@ Run scan_run(const Input& input, const sigma::RuleSet& rules, unsigned threads);
 // of events that differ (0 when correct), printing the first few differences.
 std::uint64_t check_against_plain(const Input& input, const sigma::RuleSet& rules,
                                   std::uint64_t limit);
+
+// How the corpus-wide scenarios start: prints the input's size, checks the indexed evaluation
+// against the plain one on its first `limit` events, then times and reports the floor. Empty,
+// after printing "<scenario>: FAILED", when an event differs.
+std::optional<Run> checked_floor(const std::string& scenario, const Input& input,
+                                 const sigma::RuleSet& rules, std::uint64_t limit, int repeats);
 
 // Keeps the faster of `best` and `run` in `best` (`run` alone when `first`).
 inline void keep_best(Run& best, const Run& run, bool first) {

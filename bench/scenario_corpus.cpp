@@ -30,15 +30,10 @@ int corpus_scenario(const Options& options) {
   }
   const sigma::RuleSet rules = compile_rules(corpus_rule_dirs(options), {"windows"});
   const Input input = windows_input(options);
-  fmt::print("corpus: {} rules, {} events ({:.1f} MB)\n", rules.size(), input.events,
-             static_cast<double>(input.text.size()) / 1e6);
   // One copy of the regression events, plus a margin, is every distinct event.
-  if (const auto differ = check_against_plain(input, rules, 1000); differ != 0) {
-    fmt::print("corpus: FAILED: {} events differ from the plain evaluation\n", differ);
-    return 1;
-  }
-  const Run floor = best_of(options.repeats, [&] { return floor_run(input); });
-  report("floor", input, floor, nullptr);
+  const auto checked = checked_floor("corpus", input, rules, 1000, options.repeats);
+  if (!checked) return 1;
+  const Run& floor = *checked;
   if (options.threads <= 1) {
     const Run scan = best_of(options.repeats, [&] { return scan_run(input, rules, 1); });
     report("corpus/1t", input, scan, &floor);

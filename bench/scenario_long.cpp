@@ -28,17 +28,11 @@ int long_scenario(const Options& options) {
     fmt::print("long: FAILED: no events in {}\n", input.name);
     return 1;
   }
-  fmt::print("long: {} rules, {} events ({:.1f} MB)\n", rules.size(), input.events,
-             static_cast<double>(input.text.size()) / 1e6);
-  if (const auto differ = check_against_plain(input, rules, 2000); differ != 0) {
-    fmt::print("long: FAILED: {} events differ from the plain evaluation\n", differ);
-    return 1;
-  }
-  const Run floor = best_of(options.repeats, [&] { return floor_run(input); });
-  report("floor", input, floor, nullptr);
+  const auto floor = checked_floor("long", input, rules, 2000, options.repeats);
+  if (!floor) return 1;
   const Run scan =
       best_of(options.repeats, [&] { return scan_run(input, rules, options.threads); });
-  report(fmt::format("long/{}t", options.threads), input, scan, &floor);
+  report(fmt::format("long/{}t", options.threads), input, scan, &*floor);
   return 0;
 }
 
