@@ -4,20 +4,17 @@
 #include <algorithm>
 
 #include "compiler/expr/expr_ops.hpp"
-#include "runtime/match/glob.hpp"
+#include "runtime/match/regex_literals.hpp"
 #include "runtime/text/casefold.hpp"
 
 namespace sigma::expr {
 namespace {
 
-// Whether `text`, folded, holds one of `needs` (a literal regex's Program::regex_needs): the
-// regex cannot match it otherwise, and looking for a literal costs far less than running it.
-bool holds_any(std::string_view text, std::span<const std::string> needs, std::string& buf) {
-  if (needs.empty()) return true;
-  text = text::folded_view(text, buf);
-  return std::any_of(needs.begin(), needs.end(), [&](const std::string& n) {
-    return match::find_bytes(text, n, 0) != std::string_view::npos;
-  });
+// Whether `text`, folded, holds a literal of each of `needs` (a literal regex's
+// Program::regex_needs), as the rule engine checks its regex leaves.
+bool may_match(std::string_view text, std::span<const std::vector<std::string>> needs,
+               std::string& buf) {
+  return needs.empty() || match::holds_each(text::folded_view(text, buf), needs);
 }
 
 // A field's numeric text is a number to SPL's type tests; a string literal is not.
@@ -42,7 +39,7 @@ Value match(std::span<const Value> args, Env& env) {
   return Value::from_bool(ops::any_of_values(s, [&](const Value& v) {
     TextBuffer buf;
     auto text = scalar_text(v, buf);
-    return text && holds_any(*text, env.literal_needs, env.tmp) &&
+    return text && may_match(*text, env.literal_needs, env.tmp) &&
            re2::RE2::PartialMatch(re2::StringPiece(text->data(), text->size()), *re);
   }));
 }

@@ -38,7 +38,7 @@ struct Env {
   RegexCache& regexes;
   std::string& tmp;
   const re2::RE2* literal_regex = nullptr;     // match / replace with a literal pattern
-  std::span<const std::string> literal_needs;  // its Program::regex_needs
+  std::span<const std::vector<std::string>> literal_needs;  // its Program::regex_needs
   const CidrBlock* literal_cidr = nullptr;     // cidrmatch with a literal block
 };
 

@@ -83,9 +83,11 @@ class Program {
   }
   Value constant(std::uint32_t i) const;
   const re2::RE2& regex(std::uint32_t i) const { return *regexes_[i]; }
-  // Folded literals one of which a text must hold, folded, for regex(i) to match it
-  // (match::regex_literals); empty when there is no such set.
-  std::span<const std::string> regex_needs(std::uint32_t i) const { return regex_needs_[i]; }
+  // Sets of folded literals: a text must hold, folded, a literal of each for regex(i) to match
+  // it (match::RegexLiterals::sets, checked by match::holds_each); none when there are none.
+  std::span<const std::vector<std::string>> regex_needs(std::uint32_t i) const {
+    return regex_needs_[i];
+  }
   const CidrBlock& cidr(std::uint32_t i) const { return cidrs_[i]; }
 
   // The names the expression reads, each once, in first-use order: field ids (for
@@ -115,7 +117,7 @@ class Program {
   std::vector<Constant> constants_;
   std::string pool_;
   std::vector<std::shared_ptr<const re2::RE2>> regexes_;
-  std::vector<std::vector<std::string>> regex_needs_;  // one per regex
+  std::vector<std::vector<std::vector<std::string>>> regex_needs_;  // one per regex
   std::vector<CidrBlock> cidrs_;
   std::vector<std::uint32_t> fields_, variables_, selections_;
   std::uint32_t root_ = 0;

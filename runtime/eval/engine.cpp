@@ -14,10 +14,6 @@
 namespace sigma::runtime {
 namespace {
 
-// Sets of literals a regex leaf checks for before running RE2 (leaf::Regex::needs). Each is a
-// search of the value at most; more than a few rarely reject what the first ones let through.
-constexpr std::size_t kMaxNeedSets = 4;
-
 match::TextOp text_op(ir::StringOp op) {
   switch (op) {
     case ir::StringOp::Exact:
@@ -85,7 +81,7 @@ LeafMatcher make_matcher(const ir::Program& p, const ir::Leaf& l, std::uint32_t 
           leaf::Regex r{pred.re.get(), {}, {}};
           if (pred.re != nullptr) {
             r.literals = std::make_shared<const match::RegexLiterals>(*pred.re);
-            r.needs = r.literals->sets(1, kMaxNeedSets);
+            r.needs = r.literals->sets(1, match::kMaxLiteralSets);
           }
           out.m = std::move(r);
         } else if constexpr (std::is_same_v<T, ir::NumberCmp>) {

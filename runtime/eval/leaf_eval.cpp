@@ -11,6 +11,7 @@
 #include "runtime/eval/engine_impl.hpp"
 #include "runtime/match/cidr.hpp"
 #include "runtime/match/number.hpp"
+#include "runtime/match/regex_literals.hpp"
 
 namespace sigma::runtime {
 namespace {
@@ -88,12 +89,7 @@ class LeafEval {
       if (!l.needs.empty()) {
         // Number and boolean text is already lower case.
         const std::string_view lower = v.type == Type::String ? folded[i] : *t;
-        const auto holds_one = [&](const std::vector<std::string>& set) {
-          return std::any_of(set.begin(), set.end(), [&](const std::string& n) {
-            return match::find_bytes(lower, n, 0) != std::string_view::npos;
-          });
-        };
-        if (!std::all_of(l.needs.begin(), l.needs.end(), holds_one)) continue;
+        if (!match::holds_each(lower, l.needs)) continue;
       }
       if (RE2::PartialMatch(*t, *l.re)) return true;
     }

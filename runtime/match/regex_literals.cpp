@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "runtime/match/glob.hpp"
+
 namespace sigma::match {
 
 RegexLiterals::RegexLiterals(const re2::RE2& re) {
@@ -22,7 +24,7 @@ RegexLiterals::RegexLiterals(const re2::RE2& re) {
 RegexLiterals::~RegexLiterals() = default;
 
 std::vector<std::vector<std::string>> RegexLiterals::sets(std::size_t min_length,
-                                                         std::size_t max_sets) const {
+                                                          std::size_t max_sets) const {
   std::vector<std::vector<std::string>> out;
   if (filter_ == nullptr) return out;
   // The prefilter is a monotone AND/OR of atoms: the regex can match only if it passes with the
@@ -75,6 +77,14 @@ std::vector<std::vector<std::string>> RegexLiterals::sets(std::size_t min_length
 std::vector<std::string> RegexLiterals::get(std::size_t min_length) const {
   auto found = sets(min_length, 1);
   return found.empty() ? std::vector<std::string>{} : std::move(found.front());
+}
+
+bool holds_each(std::string_view folded, std::span<const std::vector<std::string>> sets) {
+  return std::all_of(sets.begin(), sets.end(), [&](const std::vector<std::string>& set) {
+    return std::any_of(set.begin(), set.end(), [&](const std::string& literal) {
+      return find_bytes(folded, literal, 0) != std::string_view::npos;
+    });
+  });
 }
 
 std::vector<std::string> regex_literals(const re2::RE2& re, std::size_t min_length) {

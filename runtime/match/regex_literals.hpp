@@ -3,7 +3,9 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace re2 {
@@ -39,6 +41,14 @@ class RegexLiterals {
   std::unique_ptr<re2::FilteredRE2> filter_;  // null when the regex has no usable prefilter
   std::vector<std::string> atoms_;
 };
+
+// How many literal sets the engine and the expressions check before running a regex: each is a
+// search of the text at most, and more than a few rarely reject what the first ones let through.
+inline constexpr std::size_t kMaxLiteralSets = 4;
+
+// Whether `folded` holds a literal of every one of `sets` (RegexLiterals::sets): the regex
+// cannot match it otherwise, and looking for literals costs far less than running the regex.
+bool holds_each(std::string_view folded, std::span<const std::vector<std::string>> sets);
 
 // RegexLiterals(re).get(min_length).
 std::vector<std::string> regex_literals(const re2::RE2& re, std::size_t min_length);

@@ -305,6 +305,13 @@ TEST_CASE("match: the literals a pattern needs never hide a match", "[expr][eval
       {"match(\"x --net=host\", \"(--privileged|--net=host)\")", "b:true"},
       {"match(\"x --net=hos\", \"(--privileged|--net=host)\")", "b:false"},
       {"match(\"Docker\", \"docker\")", "b:false"},  // its folding holds the literal
+      // A pattern of several parts needs a literal of each: every part present, or one missing.
+      {"match(\"LET a || let B gamma || 'z'\", \"(?i)let.*[|]{2}.*(alpha|gamma).*[|]{2}.*'\")",
+       "b:true"},
+      {"match(\"let a || let b gamma 'z'\", \"(?i)let.*[|]{2}.*(alpha|gamma).*[|]{2}.*'\")",
+       "b:false"},
+      {"match(\"let a || let b beta || 'z'\", \"(?i)let.*[|]{2}.*(alpha|gamma).*[|]{2}.*'\")",
+       "b:false"},
   });
 }
 

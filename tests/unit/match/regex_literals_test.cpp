@@ -21,12 +21,9 @@ Sets sorted(Sets sets) {
   return sets;
 }
 
-// Whether folded `text` holds a literal of every set: what the engine checks before RE2.
+// Whether folded `text` passes the check the engine makes before RE2.
 bool passes(const Sets& sets, const std::string& text) {
-  return std::all_of(sets.begin(), sets.end(), [&](const std::vector<std::string>& set) {
-    return std::any_of(set.begin(), set.end(),
-                       [&](const std::string& l) { return text.find(l) != std::string::npos; });
-  });
+  return sigma::match::holds_each(text, sets);
 }
 
 std::string lowered(std::string s) {
@@ -38,18 +35,19 @@ std::string lowered(std::string s) {
 }  // namespace
 
 TEST_CASE("a regex's literal sets: one per necessary part", "[regex_literals]") {
-  const RE2 re("(?i)(set).*&&\\s?set.*(environment|invoke|\\$\\{?input).*&&.*\"");
+  // The shape of SigmaHQ's Invoke-Obfuscation-via-stdin pattern: parts joined by `.*`.
+  const RE2 re("(?i)(let).*\\|\\|\\s?let.*(alpha|gamma|\\$\\{?delta).*\\|\\|.*'");
   const RegexLiterals lits(re);
   const Sets sets = lits.sets(1, 4);
   // The first set is get()'s; the others take what it left.
   REQUIRE(sets.size() >= 2);
   CHECK(sets.front() == lits.get(1));
-  CHECK(sorted(sets) == sorted({{"\""}, {"&&"}, {"environment", "input", "invoke"}, {"set"}}));
+  CHECK(sorted(sets) == sorted({{"'"}, {"||"}, {"alpha", "delta", "gamma"}, {"let"}}));
   // Disjoint, and a text with only some of the parts is rejected.
-  CHECK_FALSE(passes(sets, "set-itemproperty -path hkcu:\\software -name x"));
-  CHECK_FALSE(passes(sets, "set a && set b invoke"));
-  CHECK(passes(sets, "set a && set b invoke && \"c\""));
-  CHECK(RE2::PartialMatch("SET a && set b Invoke && \"c\"", re));
+  CHECK_FALSE(passes(sets, "let-item -path hkcu:\\software -name gamma"));
+  CHECK_FALSE(passes(sets, "let a || let b gamma"));
+  CHECK(passes(sets, "let a || let b gamma || 'c'"));
+  CHECK(RE2::PartialMatch("LET a || let b Gamma || 'c'", re));
   // The example of the header.
   CHECK(sorted(RegexLiterals(RE2("(?i)set.*&&.*(invoke|environment)")).sets(1, 4)) ==
         sorted({{"environment", "invoke"}, {"set"}, {"&&"}}));
@@ -66,14 +64,14 @@ TEST_CASE("a regex's literal sets: an OR at the top is one set", "[regex_literal
 
 TEST_CASE("a regex's literal sets never reject a text the regex matches", "[regex_literals]") {
   const std::vector<std::string> patterns = {
-      "(?i)(set).*&&\\s?set.*(environment|invoke|\\$\\{?input).*&&.*\"",
+      "(?i)(let).*\\|\\|\\s?let.*(alpha|gamma|\\$\\{?delta).*\\|\\|.*'",
       "(?i)a(b|cd)e.*(fg|h)",
       "x(y|z)+w[ab]c",
       "(?i)(ab|cd)(ef|gh).*ij",
       "(pq.*rs|tu)v",
       "a?b?cd",
   };
-  const std::string alphabet = "abcdefghijpqrstuvwxyzABCDE&$\" {}";
+  const std::string alphabet = "abcdefghijlmpqrstuvwxyzABCDEL&|$'\" {}";
   std::mt19937 rng(3);
   for (const std::string& p : patterns) {
     const RE2 re(p);
@@ -81,7 +79,8 @@ TEST_CASE("a regex's literal sets never reject a text the regex matches", "[rege
     const Sets sets = RegexLiterals(re).sets(1, 4);
     for (int n = 0; n < 20000; ++n) {
       std::string text;
-      for (std::size_t k = rng() % 24; k > 0; --k) text.push_back(alphabet[rng() % alphabet.size()]);
+      for (std::size_t k = rng() % 24; k > 0; --k)
+        text.push_back(alphabet[rng() % alphabet.size()]);
       if (RE2::PartialMatch(text, re)) {
         INFO("pattern " << p << " text " << text);
         REQUIRE(passes(sets, lowered(text)));
