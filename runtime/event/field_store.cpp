@@ -1,6 +1,7 @@
 #include "runtime/event/field_store.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace sigma::event {
 namespace {
@@ -16,6 +17,21 @@ void FieldStore::clear() {
   raw_ = {};
   fallback_ = nullptr;
   arena_.reset();
+}
+
+bool FieldStore::values_within_raw() const {
+  if (fallback_ != nullptr || raw_.empty()) return false;
+  // As integers: the order of pointers into different objects is unspecified. An offset below
+  // the raw text wraps to a large one.
+  const auto begin = reinterpret_cast<std::uintptr_t>(raw_.data());
+  const std::size_t size = raw_.size();
+  for (const Entry& e : entries_) {
+    const std::string_view text = e.value.text;
+    if (e.value.type != sigma::Value::Type::String || text.empty()) continue;
+    const std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(text.data()) - begin;
+    if (offset > size || text.size() > size - offset) return false;
+  }
+  return true;
 }
 
 std::uint32_t FieldStore::find(std::string_view name, std::uint64_t hash) const {

@@ -79,6 +79,10 @@ class FieldStore final : public sigma::Event {
     return true;
   }
   std::string_view raw() const override { return raw_; }
+  // Whether every string value is a run of raw(), byte for byte (neither decoded nor copied),
+  // and no fallback answers for the store: then whatever text a value holds, raw() holds too.
+  // A walk of the entries, for the raw-text gate (raw_gate.hpp), which alone asks.
+  bool values_within_raw() const;
   void for_each_string(sigma::ValueSink& out) const override;
 
  private:

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "runtime/event/exact_type.hpp"
+#include "runtime/event/field_store.hpp"
 #include "runtime/event/json_event.hpp"
 #include "runtime/text/plain_ascii.hpp"
 
@@ -55,11 +56,23 @@ void RawGate::build() {
 }
 
 bool RawGate::may_match(const sigma::Event& event) const {
-  // A JsonEvent's raw text is the text its document was parsed from (json_event.hpp): without
-  // escapes, every string the parser unescaped is a run of it; in ASCII, folding is lowering.
-  if (!sigma::event::is_exactly<sigma::event::JsonEvent>(event)) return true;
+  using sigma::event::FieldStore;
+  using sigma::event::is_exactly;
+  using sigma::event::JsonEvent;
   const std::string_view raw = event.raw();
-  if (raw.empty() || !text::is_plain_ascii(raw, '\\')) return true;
+  if (raw.empty()) return true;
+  // A JsonEvent's raw text is the text its document was parsed from (json_event.hpp): without
+  // escapes, every string the parser unescaped is a run of it. A FieldStore says itself whether
+  // its strings are runs of its raw text (a syslog line's are; decoded auditd values are not).
+  // In ASCII, folding is lowering.
+  if (is_exactly<JsonEvent>(event)) {
+    if (!text::is_plain_ascii(raw, '\\')) return true;
+  } else if (is_exactly<FieldStore>(event)) {
+    if (!static_cast<const FieldStore&>(event).values_within_raw() || !text::is_plain_ascii(raw))
+      return true;
+  } else {
+    return true;
+  }
   bool hit = false;
   texts_.scan_ascii(raw, [&](std::uint32_t) { hit = true; });
   return hit;

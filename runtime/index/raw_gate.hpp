@@ -4,7 +4,8 @@
 // Each rule gives one clause of its cover (anchors.hpp): whenever the rule matches, one of the
 // clause's anchors holds, so its field's folded text holds one of the anchor's texts. When the
 // event's values are the very bytes of its raw text (a JsonEvent, whose raw text is the JSON it
-// was parsed from, without escapes) and that text is ASCII (so folding is lowering), every such
+// was parsed from, without escapes; a reader's FieldStore whose strings all point into its
+// record, such as a syslog line's) and that text is ASCII (so folding is lowering), every such
 // text is in the raw text too, in some case. A raw text holding none of the gate's texts
 // therefore matches no rule. Texts a number or boolean could be compared as ("200" for 2e2,
 // "true") are never gate texts: those values are not verbatim.

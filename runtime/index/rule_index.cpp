@@ -309,14 +309,16 @@ void match(const Engine& engine, const RuleIndex& index, const sigma::Event& eve
   IndexScratch::Impl& is = iscratch.impl();
   Scratch::Impl& s = scratch.impl();
   is.prepare(x);
-  s.reset(event, kEntriesBoundPerField * x.fields.size());
+  // An event the gate rules out is not bound either: binding looks up every entry's name.
+  const bool ruled_out = x.gate.usable() && !x.gate.may_match(event);
+  s.reset(event, ruled_out ? 0 : kEntriesBoundPerField * x.fields.size());
   ++is.stats.events;
   if (++is.stamp == 0) {  // wrapped: forget every mark once
     std::fill(is.marks.begin(), is.marks.end(), IndexScratch::Impl::Mark{});
     is.stamp = 1;
   }
   is.candidates.clear();
-  if (x.gate.usable() && !x.gate.may_match(event)) return;
+  if (ruled_out) return;
   Hits hits{&x, &is, &s};
   // Whether the listed fields' scans stand for the keyword scan (RuleIndex::Impl::keywords).
   const bool merged = x.keywords != RuleIndex::Impl::kNone && s.bound && event.raw().empty();

@@ -91,3 +91,48 @@ TEST_CASE("FieldStore: append_values answers as lookup does, by a hash kept befo
     CHECK(got == expected);  // every value of the name, in the order added
   }
 }
+
+TEST_CASE("FieldStore: values_within_raw tells whether every string is a run of the raw text",
+          "[field_store]") {
+  const std::string line = "Nov 14 host sshd[42]: session opened for user root";
+  const std::string_view raw = line;
+  FieldStore s;
+  CHECK_FALSE(s.values_within_raw());  // no raw text
+  s.set_raw(raw);
+  CHECK(s.values_within_raw());  // no values
+  s.add("host", Value::string(raw.substr(7, 4)));
+  s.add("message", Value::string(raw.substr(22)));  // up to the last byte
+  s.add("_raw", Value::string(raw));
+  s.add("severity", Value::from_int(6));  // not a string: no text to hold
+  s.add("empty", Value::string(std::string_view()));
+  CHECK(s.values_within_raw());
+
+  SECTION("a copy of the same bytes is not a run of the raw text") {
+    s.add("program", Value::string(s.arena().copy(raw.substr(12, 4))));
+    CHECK_FALSE(s.values_within_raw());
+  }
+  SECTION("a static text is not either") {
+    s.add("facility", Value::string("auth"));
+    CHECK_FALSE(s.values_within_raw());
+  }
+  SECTION("one byte past either end is outside") {
+    const std::string wider = "<" + line + ">";
+    FieldStore w;
+    w.set_raw(std::string_view(wider).substr(1, line.size()));
+    w.add("a", Value::string(std::string_view(wider).substr(0, 5)));
+    CHECK_FALSE(w.values_within_raw());
+    w.clear();
+    w.set_raw(std::string_view(wider).substr(1, line.size()));
+    w.add("a", Value::string(std::string_view(wider).substr(wider.size() - 5)));
+    CHECK_FALSE(w.values_within_raw());
+  }
+  SECTION("a fallback answers for names the store lacks, so it may hold anything") {
+    FieldStore other;
+    s.set_fallback(&other);
+    CHECK_FALSE(s.values_within_raw());
+  }
+  SECTION("clear forgets the raw text") {
+    s.clear();
+    CHECK_FALSE(s.values_within_raw());
+  }
+}
