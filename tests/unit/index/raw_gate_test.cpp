@@ -45,7 +45,8 @@ struct Line {
     store.set_raw(text);
     const std::string_view raw = store.raw();
     for (std::size_t at = 0; (at = raw.find('=', at)) != std::string_view::npos;) {
-      const std::size_t name = raw.rfind(' ', at) == std::string_view::npos ? 0 : raw.rfind(' ', at) + 1;
+      const std::size_t space = raw.rfind(' ', at);
+      const std::size_t name = space == std::string_view::npos ? 0 : space + 1;
       const std::size_t end = std::min(raw.find(' ', at), raw.size());
       store.add(raw.substr(name, at - name), Value::string(raw.substr(at + 1, end - at - 1)));
       at = end;
@@ -208,8 +209,7 @@ TEST_CASE("gated evaluation equals the plain one on random rules and JSON events
   CHECK(ruled_out > total / 10);
 }
 
-TEST_CASE("a FieldStore whose strings are runs of its line is gated, and only then",
-          "[raw_gate]") {
+TEST_CASE("a FieldStore whose strings are runs of its line is gated, and only then", "[raw_gate]") {
   ProgramBuilder pb;
   pb.rule("keywords", L(pb.str("*keywords*", StringOp::Contains, "docker.sock")));
   pb.rule("program", L(pb.eq("program", "containerd")));
@@ -243,8 +243,8 @@ TEST_CASE("gated evaluation equals the plain one on random rules and reader reco
           "[raw_gate]") {
   std::mt19937 rng(29);
   const std::vector<std::string> words = {"alpha", "Beta", "kappa", "x1y"};
-  const std::vector<std::string> spelled = {"alpha", "ALPHA",  "beta", "kappa", "k\xc3\xa0ppa",
-                                            "x1y",   "pre-alpha-post", "none", "other"};
+  const std::vector<std::string> spelled = {
+      "alpha", "ALPHA", "beta", "kappa", "k\xc3\xa0ppa", "x1y", "pre-alpha-post", "none", "other"};
   const std::vector<std::string> fields = {"a", "b", "c"};
   std::uint64_t ruled_out = 0, total = 0, copies = 0;
   for (int round = 0; round < 60; ++round) {
