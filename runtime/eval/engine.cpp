@@ -2,6 +2,8 @@
 // implements the public entry points of engine.hpp on top of Scratch::Impl.
 #include "runtime/eval/engine.hpp"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <bit>
 #include <stdexcept>
@@ -78,10 +80,11 @@ LeafMatcher make_matcher(const ir::Program& p, const ir::Leaf& l, std::uint32_t 
         if constexpr (std::is_same_v<T, ir::StringMatch>) {
           out.m = leaf::String{match::TextMatcher(text_op(pred.op), pred.pattern), pred.cased};
         } else if constexpr (std::is_same_v<T, ir::RegexMatch>) {
-          leaf::Regex r{pred.re.get(), {}, {}};
+          leaf::Regex r{pred.re.get(), {}, {}, {}};
           if (pred.re != nullptr) {
             r.literals = std::make_shared<const match::RegexLiterals>(*pred.re);
             r.needs = r.literals->sets(1, match::kMaxLiteralSets);
+            r.run = match::run_of(pred.re->pattern());
           }
           out.m = std::move(r);
         } else if constexpr (std::is_same_v<T, ir::NumberCmp>) {

@@ -23,6 +23,7 @@
 #include "runtime/match/cidr.hpp"
 #include "runtime/match/number.hpp"
 #include "runtime/match/regex_literals.hpp"
+#include "runtime/match/regex_run.hpp"
 #include "runtime/match/text_match.hpp"
 #include "runtime/match/timestamp.hpp"
 
@@ -47,6 +48,8 @@ struct Regex {
   // values lack them, and a search for a rare byte is far cheaper than running the regex,
   // above all over a long script block.
   std::vector<std::vector<std::string>> needs;
+  // Set when the regex only counts characters (`.{1000,}`): ASCII text is answered without RE2.
+  std::optional<match::CharacterRun> run;
 };
 struct Number {
   ir::CmpOp op = ir::CmpOp::Eq;

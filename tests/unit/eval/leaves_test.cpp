@@ -139,6 +139,34 @@ TEST_CASE("regex: the literal pre-check never changes a result", "[leaf]") {
   }
 }
 
+TEST_CASE("regex: a counted dot answers as RE2 does, ASCII or not", "[leaf]") {
+  // `.{n,}` is answered by a search for newlines on ASCII text and by RE2 on the rest, where a
+  // character may be several bytes: six 2-byte characters are twelve bytes but not a run of 7.
+  const std::vector<std::string> patterns = {".{7,}", ".{3}", "(?s).{7}"};
+  const std::vector<std::string> texts = {
+      "abcdefg",
+      "abc\ndefg",
+      "ab\ncd\nef",
+      "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9",
+      "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9",
+      "x\xffyz",
+      "abc\n\n\ndefghij",
+      ""};
+  ProgramBuilder pb;
+  std::vector<ir::LeafId> ids;
+  for (const std::string& p : patterns) ids.push_back(pb.leaf("f", regex(p)));
+  const runtime::Engine engine(pb.build());
+  for (const std::string& text : texts)
+    for (std::size_t k = 0; k < patterns.size(); ++k) {
+      INFO("pattern " << patterns[k] << " text " << text);
+      CHECK(eval_once(engine, L(ids[k]), MockEvent{{"f", {str(text)}}}) ==
+            RE2::PartialMatch(text, *regex(patterns[k]).re));
+    }
+  // Numbers are matched by their text.
+  CHECK(eval_once(engine, L(ids[1]), MockEvent{{"f", {num(4688)}}}));
+  CHECK_FALSE(eval_once(engine, L(ids[0]), MockEvent{{"f", {num(4688)}}}));
+}
+
 TEST_CASE("numeric comparisons", "[leaf]") {
   ProgramBuilder pb;
   const auto lt = pb.leaf("n", ir::NumberCmp{ir::CmpOp::Lt, 10, "10"});

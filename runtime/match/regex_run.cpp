@@ -1,0 +1,61 @@
+#include "runtime/match/regex_run.hpp"
+
+#include <charconv>
+#include <cstddef>
+#include <cstring>
+
+namespace sigma::match {
+namespace {
+
+// Reads the digits at `p` into `out`; false without digits or past RE2's limit of 1000.
+bool count(std::string_view s, std::size_t& at, std::size_t& out) {
+  const auto [end, ec] = std::from_chars(s.data() + at, s.data() + s.size(), out);
+  if (ec != std::errc() || end == s.data() + at || out > 1000) return false;
+  at = static_cast<std::size_t>(end - s.data());
+  return true;
+}
+
+}  // namespace
+
+std::optional<CharacterRun> run_of(std::string_view p) {
+  CharacterRun run;
+  std::size_t at = 0;
+  if (p.starts_with("(?")) {
+    const std::size_t close = p.find(')');
+    if (close == std::string_view::npos || close == 2) return std::nullopt;
+    for (const char f : p.substr(2, close - 2)) {
+      if (f == 's')
+        run.newlines = true;
+      else if (f != 'i' && f != 'm')
+        return std::nullopt;
+    }
+    at = close + 1;
+  }
+  if (p.substr(at, 2) != ".{") return std::nullopt;
+  at += 2;
+  if (!count(p, at, run.min)) return std::nullopt;
+  if (at < p.size() && p[at] == ',') {
+    ++at;
+    std::size_t max = 0;
+    if (at < p.size() && p[at] != '}' && (!count(p, at, max) || max < run.min)) return std::nullopt;
+  }
+  if (at + 1 != p.size() || p[at] != '}') return std::nullopt;
+  return run;
+}
+
+bool has_run(std::string_view text, const CharacterRun& run) {
+  if (run.min == 0) return true;  // the empty run
+  if (text.size() < run.min) return false;
+  if (run.newlines) return true;
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* from = begin;;) {
+    const auto* nl = static_cast<const char*>(std::memchr(from, '\n', end - from));
+    const char* const stop = nl == nullptr ? end : nl;
+    if (static_cast<std::size_t>(stop - from) >= run.min) return true;
+    if (nl == nullptr || end - (nl + 1) < static_cast<std::ptrdiff_t>(run.min)) return false;
+    from = nl + 1;
+  }
+}
+
+}  // namespace sigma::match
