@@ -191,7 +191,7 @@ std::uint32_t ProgramBuilder::literal_regex(const Node& pattern) {
           "RE2 syntax: no backreferences or lookaround");
     return 0;
   }
-  p_.regex_needs_.push_back(match::RegexLiterals(*re).sets(1, match::kMaxLiteralSets));
+  p_.regex_needs_.push_back(match::literal_needs(match::RegexLiterals(*re)));
   p_.regexes_.push_back(std::move(re));
   return static_cast<std::uint32_t>(p_.regexes_.size());
 }

@@ -83,7 +83,7 @@ LeafMatcher make_matcher(const ir::Program& p, const ir::Leaf& l, std::uint32_t 
           leaf::Regex r{pred.re.get(), {}, {}, {}};
           if (pred.re != nullptr) {
             r.literals = std::make_shared<const match::RegexLiterals>(*pred.re);
-            r.needs = r.literals->sets(1, match::kMaxLiteralSets);
+            r.needs = match::literal_needs(*r.literals);
             r.run = match::run_of(pred.re->pattern());
           }
           out.m = std::move(r);

@@ -79,6 +79,13 @@ std::vector<std::string> RegexLiterals::get(std::size_t min_length) const {
   return found.empty() ? std::vector<std::string>{} : std::move(found.front());
 }
 
+std::vector<std::vector<std::string>> literal_needs(const RegexLiterals& literals) {
+  auto sets = literals.sets(1, kMaxLiteralSets);
+  std::stable_sort(sets.begin(), sets.end(),
+                   [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  return sets;
+}
+
 bool holds_each(std::string_view folded, std::span<const std::vector<std::string>> sets) {
   return std::all_of(sets.begin(), sets.end(), [&](const std::vector<std::string>& set) {
     return std::any_of(set.begin(), set.end(), [&](const std::string& literal) {

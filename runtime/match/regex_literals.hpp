@@ -50,6 +50,12 @@ inline constexpr std::size_t kMaxLiteralSets = 4;
 // cannot match it otherwise, and looking for literals costs far less than running the regex.
 bool holds_each(std::string_view folded, std::span<const std::vector<std::string>> sets);
 
+// The sets holds_each() checks before a regex runs: up to kMaxLiteralSets of them, those of
+// fewest literals first. A set costs a search of the text for each literal it lacks, and any
+// set lacking rejects the text: a script block without `-f` is rejected by one search, before
+// the ten of `{0}`..`{9}`.
+std::vector<std::vector<std::string>> literal_needs(const RegexLiterals& literals);
+
 // RegexLiterals(re).get(min_length).
 std::vector<std::string> regex_literals(const re2::RE2& re, std::size_t min_length);
 

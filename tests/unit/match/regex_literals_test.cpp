@@ -53,6 +53,19 @@ TEST_CASE("a regex's literal sets: one per necessary part", "[regex_literals]") 
         sorted({{"environment", "invoke"}, {"set"}, {"&&"}}));
 }
 
+TEST_CASE("the sets checked before a regex: the same, fewest literals first", "[regex_literals]") {
+  // The shape of SigmaHQ's format-string obfuscation patterns: ten alternatives, then parts.
+  const RegexLiterals lits(RE2("\\{[0-9]\\}.*-f.*'"));
+  const Sets sets = lits.sets(1, sigma::match::kMaxLiteralSets);
+  REQUIRE(sets.front().size() == 10);  // get()'s set comes first there
+  const Sets needs = sigma::match::literal_needs(lits);
+  CHECK(sorted(needs) == sorted(sets));
+  CHECK(std::is_sorted(needs.begin(), needs.end(),
+                       [](const auto& a, const auto& b) { return a.size() < b.size(); }));
+  CHECK(needs.back().size() == 10);
+  CHECK(sigma::match::literal_needs(RegexLiterals(RE2(".{3}"))).empty());  // no literal
+}
+
 TEST_CASE("a regex's literal sets: an OR at the top is one set", "[regex_literals]") {
   const RegexLiterals lits(RE2("(certutil|bitsadmin)\\.exe"));
   CHECK(sorted(lits.sets(3, 4)) == sorted({{"bitsadmin.exe", "certutil.exe"}}));
