@@ -25,8 +25,10 @@ std::size_t find_by_pair(std::string_view text, std::string_view needle, std::si
                          std::size_t k) noexcept {
   const std::size_t n = needle.size();
   std::size_t j = k == 0 ? 1 : 0;
+  unsigned best = sigma::text::byte_rank(needle[j]);
   for (std::size_t i = 0; i < n; ++i)
-    if (i != k && sigma::text::byte_rank(needle[i]) < sigma::text::byte_rank(needle[j])) j = i;
+    if (const unsigned rank = sigma::text::byte_rank(needle[i]); i != k && rank < best)
+      best = rank, j = i;
   const char* const t = text.data();
   const std::size_t last = text.size() - n;  // the last place the needle can start
 #ifdef __SSE2__
@@ -60,9 +62,12 @@ std::size_t find_bytes(std::string_view text, std::string_view needle, std::size
   // has ('^', '|', a non-ASCII byte), which memchr skips to at vector speed, where glibc's
   // memmem walks short needles a byte at a time and builds a skip table per call for long ones.
   // After many false hits (the byte is common here after all) a test of two bytes takes over.
+  // The best rank is kept, not looked up again through k: that made each step wait for the
+  // step before (two dependent loads, about ten cycles a byte of the needle).
   std::size_t k = 0;
+  unsigned best = sigma::text::byte_rank(needle[0]);
   for (std::size_t i = 1; i < n; ++i)
-    if (sigma::text::byte_rank(needle[i]) < sigma::text::byte_rank(needle[k])) k = i;
+    if (const unsigned rank = sigma::text::byte_rank(needle[i]); rank < best) best = rank, k = i;
   const char* const begin = text.data();
   const char* p = begin + pos + k;
   const char* const end =
