@@ -55,6 +55,17 @@ struct Line {
   }
 };
 
+// A leaf of the random tests: a word of `words` in one of `fields` (exact, contained, prefix or
+// suffix), or one time in five among the keywords.
+ir::Node random_leaf(ProgramBuilder& pb, std::mt19937& rng, const std::vector<std::string>& words,
+                     const std::vector<std::string>& fields) {
+  static const StringOp ops[] = {StringOp::Exact, StringOp::Contains, StringOp::Prefix,
+                                 StringOp::Suffix};
+  const std::string& w = words[rng() % words.size()];
+  if (rng() % 5 == 0) return L(pb.str("*keywords*", StringOp::Contains, w));
+  return L(pb.str(fields[rng() % fields.size()], ops[rng() % 4], w));
+}
+
 struct Compared {
   std::vector<std::uint32_t> plain, indexed;
   std::uint64_t lookups = 0;  // the indexed evaluation's
@@ -165,13 +176,7 @@ TEST_CASE("gated evaluation equals the plain one on random rules and JSON events
   std::uint64_t ruled_out = 0, total = 0;
   for (int round = 0; round < 60; ++round) {
     ProgramBuilder pb;
-    const auto leaf = [&] {
-      static const StringOp ops[] = {StringOp::Exact, StringOp::Contains, StringOp::Prefix,
-                                     StringOp::Suffix};
-      const std::string& w = words[rng() % words.size()];
-      if (rng() % 5 == 0) return L(pb.str("*keywords*", StringOp::Contains, w));
-      return L(pb.str(fields[rng() % fields.size()], ops[rng() % 4], w));
-    };
+    const auto leaf = [&] { return random_leaf(pb, rng, words, fields); };
     for (int r = 0, n = 1 + static_cast<int>(rng() % 3); r < n; ++r) {
       switch (rng() % 3) {
         case 0:
@@ -249,13 +254,7 @@ TEST_CASE("gated evaluation equals the plain one on random rules and reader reco
   std::uint64_t ruled_out = 0, total = 0, copies = 0;
   for (int round = 0; round < 60; ++round) {
     ProgramBuilder pb;
-    const auto leaf = [&] {
-      static const StringOp ops[] = {StringOp::Exact, StringOp::Contains, StringOp::Prefix,
-                                     StringOp::Suffix};
-      const std::string& w = words[rng() % words.size()];
-      if (rng() % 5 == 0) return L(pb.str("*keywords*", StringOp::Contains, w));
-      return L(pb.str(fields[rng() % fields.size()], ops[rng() % 4], w));
-    };
+    const auto leaf = [&] { return random_leaf(pb, rng, words, fields); };
     for (int r = 0, n = 1 + static_cast<int>(rng() % 3); r < n; ++r)
       pb.rule("r", rng() % 2 ? leaf() : And({Or({leaf(), leaf()}), Not(leaf())}));
     const runtime::Engine engine(pb.build());
