@@ -7,10 +7,12 @@
 namespace sigma::match {
 namespace {
 
-// Reads the digits at `p` into `out`; false without digits or past RE2's limit of 1000.
+// Reads the count at s[at] into `out` and moves `at` past it. False without digits, past RE2's
+// limit of 1000, or with a leading zero: RE2 reads `.{010}` as a dot and the text "{010}".
 bool count(std::string_view s, std::size_t& at, std::size_t& out) {
   const auto [end, ec] = std::from_chars(s.data() + at, s.data() + s.size(), out);
   if (ec != std::errc() || end == s.data() + at || out > 1000) return false;
+  if (s[at] == '0' && end - (s.data() + at) > 1) return false;
   at = static_cast<std::size_t>(end - s.data());
   return true;
 }

@@ -26,9 +26,11 @@ TEST_CASE("run_of recognises counted dots alone, with flags", "[regex_run]") {
   CHECK(run("(?ims).{2,}")->newlines);
   // Anything else is RE2's.
   for (const char* other :
-       {"",       ".",      ".*",     ".+",    "a.{3}",  ".{3}a",   "^.{3}",    ".{3}$",
-        ".{5,3}", ".{,3}",  ".{}",    ".{3",   ".{x}",   ".{1001}", "(?x).{3}", "(?).{3}",
-        "(?s)",   "(.{3})", "\\.{3}", ".{3}?", ".{3,}+", "[.]{3}"})
+       {"", ".", ".*", ".+", "a.{3}", ".{3}a", "^.{3}", ".{3}$", ".{5,3}", ".{,3}", ".{}", ".{3",
+        ".{x}", ".{1001}", "(?x).{3}", "(?).{3}", "(?s)", "(.{3})", "\\.{3}", ".{3}?", ".{3,}+",
+        "[.]{3}",
+        // RE2 reads a count with a leading zero, or spaces, as text: `.` and then "{010}".
+        ".{010}", ".{010,}", ".{3,05}", ".{00}", ".{ 3}", ".{3 }", ".{+3}"})
     CHECK_FALSE(run(other));
 }
 
@@ -58,4 +60,28 @@ TEST_CASE("has_run answers as RE2 does on ASCII text", "[regex_run]") {
   CHECK(has_run(std::string(600, 'x') + "\n" + std::string(1000, 'x'), long_line));
   CHECK(has_run(std::string(1000, 'x') + "\n", long_line));
   CHECK_FALSE(has_run("", long_line));
+}
+
+TEST_CASE("whatever run_of accepts, RE2 reads as a counted dot", "[regex_run]") {
+  // Patterns of the shape with random counts (leading zeros, spaces, commas, flags): where
+  // run_of() takes one, its answers must be RE2's on texts around the count.
+  std::mt19937 rng(43);
+  const std::vector<std::string> flags = {"", "(?i)", "(?s)", "(?m)", "(?x)", "(?)"};
+  const std::vector<std::string> counts = {"0", "1", "2", "5", "00", "01", "05", " 2", "2 ", ""};
+  int accepted = 0;
+  for (int n = 0; n < 400; ++n) {
+    std::string p = flags[rng() % flags.size()] + ".{" + counts[rng() % counts.size()];
+    if (rng() % 2) p += "," + counts[rng() % counts.size()];
+    p += "}";
+    const auto run = run_of(p);
+    if (!run) continue;
+    ++accepted;
+    const RE2 re(p);
+    REQUIRE(re.ok());
+    for (const std::string text : {"", "a", "ab", "abcd", "ab\ncd", "abcdef", "x{05}", "\n\n\n"}) {
+      INFO("pattern " << p << " text " << text);
+      REQUIRE(has_run(text, *run) == RE2::PartialMatch(text, re));
+    }
+  }
+  CHECK(accepted > 50);
 }
