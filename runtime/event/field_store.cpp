@@ -25,7 +25,10 @@ bool FieldStore::values_within_raw() const {
   // the raw text wraps to a large one.
   const auto begin = reinterpret_cast<std::uintptr_t>(raw_.data());
   const std::size_t size = raw_.size();
-  for (const Entry& e : entries_) {
+  // From the last entry: readers add what they decode or copy (auditd's SYSCALL fields on an
+  // EXECVE record) after the record's own fields, so a copy is found sooner.
+  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
+    const Entry& e = *it;
     const std::string_view text = e.value.text;
     if (e.value.type != sigma::Value::Type::String || text.empty()) continue;
     const std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(text.data()) - begin;
