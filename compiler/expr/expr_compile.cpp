@@ -192,6 +192,7 @@ std::uint32_t ProgramBuilder::literal_regex(const Node& pattern) {
     return 0;
   }
   p_.regex_needs_.push_back(match::literal_needs(match::RegexLiterals(*re)));
+  p_.regex_runs_.push_back(match::run_of(re->pattern()));
   p_.regexes_.push_back(std::move(re));
   return static_cast<std::uint32_t>(p_.regexes_.size());
 }

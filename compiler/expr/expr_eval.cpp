@@ -194,6 +194,7 @@ Value EvalRun::call(const Program::Node& n) {
     else {
       env.literal_regex = &p.regex(n.a - 1);
       env.literal_needs = p.regex_needs(n.a - 1);
+      env.literal_run = p.regex_run(n.a - 1);
     }
   }
   switch (n.fn) {

@@ -5,6 +5,7 @@
 
 #include "compiler/expr/expr_ops.hpp"
 #include "runtime/match/regex_literals.hpp"
+#include "runtime/match/regex_run.hpp"
 #include "runtime/text/casefold.hpp"
 
 namespace sigma::expr {
@@ -40,7 +41,7 @@ Value match(std::span<const Value> args, Env& env) {
     TextBuffer buf;
     auto text = scalar_text(v, buf);
     return text && may_match(*text, env.literal_needs, env.tmp) &&
-           re2::RE2::PartialMatch(re2::StringPiece(text->data(), text->size()), *re);
+           match::search(*re, env.literal_run, *text);
   }));
 }
 

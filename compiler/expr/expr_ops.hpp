@@ -13,6 +13,7 @@
 #include "compiler/expr/expr_functions.hpp"
 #include "compiler/expr/expr_scratch.hpp"
 #include "compiler/expr/expr_value.hpp"
+#include "runtime/match/regex_run.hpp"
 
 namespace re2 {
 class RE2;
@@ -39,6 +40,7 @@ struct Env {
   std::string& tmp;
   const re2::RE2* literal_regex = nullptr;     // match / replace with a literal pattern
   std::span<const std::vector<std::string>> literal_needs;  // its Program::regex_needs
+  std::optional<match::CharacterRun> literal_run;           // its Program::regex_run
   const CidrBlock* literal_cidr = nullptr;     // cidrmatch with a literal block
 };
 

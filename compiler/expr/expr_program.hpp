@@ -25,6 +25,7 @@
 #include "compiler/expr/expr_cidr.hpp"
 #include "compiler/expr/expr_functions.hpp"
 #include "compiler/expr/expr_value.hpp"
+#include "runtime/match/regex_run.hpp"
 
 namespace re2 {
 class RE2;
@@ -88,6 +89,10 @@ class Program {
   std::span<const std::vector<std::string>> regex_needs(std::uint32_t i) const {
     return regex_needs_[i];
   }
+  // match::run_of(regex(i).pattern()): set when the regex only counts characters.
+  const std::optional<match::CharacterRun>& regex_run(std::uint32_t i) const {
+    return regex_runs_[i];
+  }
   const CidrBlock& cidr(std::uint32_t i) const { return cidrs_[i]; }
 
   // The names the expression reads, each once, in first-use order: field ids (for
@@ -118,6 +123,7 @@ class Program {
   std::string pool_;
   std::vector<std::shared_ptr<const re2::RE2>> regexes_;
   std::vector<std::vector<std::vector<std::string>>> regex_needs_;  // one per regex
+  std::vector<std::optional<match::CharacterRun>> regex_runs_;       // one per regex
   std::vector<CidrBlock> cidrs_;
   std::vector<std::uint32_t> fields_, variables_, selections_;
   std::uint32_t root_ = 0;

@@ -13,7 +13,6 @@
 #include "runtime/match/number.hpp"
 #include "runtime/match/regex_literals.hpp"
 #include "runtime/match/regex_run.hpp"
-#include "runtime/text/plain_ascii.hpp"
 
 namespace sigma::runtime {
 namespace {
@@ -93,11 +92,7 @@ class LeafEval {
         const std::string_view lower = v.type == Type::String ? folded[i] : *t;
         if (!match::holds_each(lower, l.needs)) continue;
       }
-      if (l.run && text::is_plain_ascii(*t)) {
-        if (match::has_run(*t, *l.run)) return true;
-        continue;
-      }
-      if (RE2::PartialMatch(*t, *l.re)) return true;
+      if (match::search(*l.re, l.run, *t)) return true;
     }
     return false;
   }

@@ -1,8 +1,12 @@
 #include "runtime/match/regex_run.hpp"
 
+#include <re2/re2.h>
+
 #include <charconv>
 #include <cstddef>
 #include <cstring>
+
+#include "runtime/text/plain_ascii.hpp"
 
 namespace sigma::match {
 namespace {
@@ -58,6 +62,11 @@ bool has_run(std::string_view text, const CharacterRun& run) {
     if (nl == nullptr || end - (nl + 1) < static_cast<std::ptrdiff_t>(run.min)) return false;
     from = nl + 1;
   }
+}
+
+bool search(const re2::RE2& re, const std::optional<CharacterRun>& run, std::string_view text) {
+  if (run && text::is_plain_ascii(text)) return has_run(text, *run);
+  return re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
 
 }  // namespace sigma::match

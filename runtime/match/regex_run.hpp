@@ -6,13 +6,17 @@
 // character is a byte, the answer is a search for newlines. Other text is left to RE2, whose
 // `.` takes UTF-8 characters (and no malformed bytes).
 //
-//   if (auto run = match::run_of(re.pattern()))
-//     if (text::is_plain_ascii(text)) return match::has_run(text, *run);
+//   const auto run = match::run_of(re.pattern());   // once, when compiling
+//   if (match::search(re, run, text)) ...            // per text
 #pragma once
 
 #include <cstddef>
 #include <optional>
 #include <string_view>
+
+namespace re2 {
+class RE2;
+}  // namespace re2
 
 namespace sigma::match {
 
@@ -27,5 +31,9 @@ std::optional<CharacterRun> run_of(std::string_view pattern);
 
 // Whether ASCII `text` holds `run` (what RE2::PartialMatch answers for its pattern).
 bool has_run(std::string_view text, const CharacterRun& run);
+
+// RE2::PartialMatch(text, re), answered by has_run() where `run` (run_of(re.pattern())) is set
+// and the text is ASCII: the one way rule leaves and expressions run a regex.
+bool search(const re2::RE2& re, const std::optional<CharacterRun>& run, std::string_view text);
 
 }  // namespace sigma::match

@@ -292,6 +292,20 @@ TEST_CASE("match: RE2, unanchored, case-sensitive", "[expr][eval]") {
   });
 }
 
+TEST_CASE("match: a counted dot answers as RE2 does, ASCII or not", "[expr][eval]") {
+  // `.{n,}` is answered by a newline search on ASCII text, by RE2 on the rest: "\u00e9" is two
+  // bytes but one character.
+  check({
+      {"match(s, \".{11}\")", "b:true"},
+      {"match(s, \".{12,}\")", "b:false"},
+      {"match(\"ab\ncd\", \".{3}\")", "b:false"},
+      {"match(\"ab\ncd\", \"(?s).{5}\")", "b:true"},
+      {"match(\"\u00e9\u00e9\", \".{3}\")", "b:false"},
+      {"match(\"\u00e9\u00e9\", \".{2}\")", "b:true"},
+      {"match(n, \".{2}\")", "b:true"},
+  });
+}
+
 TEST_CASE("match: the literals a pattern needs never hide a match", "[expr][eval]") {
   // match() runs RE2 only on text that holds, folded, a literal the pattern cannot match
   // without: every case of it counts, the regex decides.
