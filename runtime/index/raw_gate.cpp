@@ -48,7 +48,7 @@ void RawGate::build() {
   std::sort(pending_.begin(), pending_.end());
   pending_.erase(std::unique(pending_.begin(), pending_.end()), pending_.end());
   usable_ = !pending_.empty() && pending_.size() <= NibbleMask::kMaxWindows;
-  if (usable_) {
+  if (usable_ && !few_.build(pending_)) {
     for (const std::string& t : pending_) texts_.add(t);
     texts_.build();
   }
@@ -65,14 +65,15 @@ bool RawGate::may_match(const sigma::Event& event) const {
   // escapes, every string the parser unescaped is a run of it. A FieldStore says itself whether
   // its strings are runs of its raw text (a syslog line's are; decoded auditd values are not).
   // In ASCII, folding is lowering.
+  char excluded = '\x80';  // none but the bytes a plain text has not anyway
   if (is_exactly<JsonEvent>(event)) {
-    if (!text::is_plain_ascii(raw, '\\')) return true;
-  } else if (is_exactly<FieldStore>(event)) {
-    if (!static_cast<const FieldStore&>(event).values_within_raw() || !text::is_plain_ascii(raw))
-      return true;
-  } else {
+    excluded = '\\';
+  } else if (!is_exactly<FieldStore>(event) ||
+             !static_cast<const FieldStore&>(event).values_within_raw()) {
     return true;
   }
+  if (few_.usable()) return few_.may_hold(raw, excluded);
+  if (!text::is_plain_ascii(raw, excluded)) return true;
   bool hit = false;
   texts_.scan_ascii(raw, [&](std::uint32_t) { hit = true; });
   return hit;

@@ -10,7 +10,8 @@
 // therefore matches no rule. Texts a number or boolean could be compared as ("200" for 2e2,
 // "true") are never gate texts: those values are not verbatim.
 // The gate is kept only when its texts are few enough to scan at about a byte per instruction
-// (NibbleMask); with more, it would let most events through at the cost of a slower scan.
+// (NibbleMask); with more, it would let most events through at the cost of a slower scan. With
+// at most FewTexts::kMaxTexts, one pass looks for them by two bytes each (few_texts.hpp).
 //
 //   RawGate gate;
 //   for (each rule) if (!gate.add(cover, specs)) { /* no gate for this index */ }
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "runtime/index/anchors.hpp"
+#include "runtime/index/few_texts.hpp"
 #include "runtime/index/literal_filter.hpp"
 
 namespace sigma {
@@ -44,7 +46,8 @@ class RawGate {
 
  private:
   std::vector<std::string> pending_;  // add()'s texts, duplicates and all
-  LiteralFilter texts_;
+  FewTexts few_;         // the texts, when few enough
+  LiteralFilter texts_;  // otherwise
   bool usable_ = false;
 };
 

@@ -244,6 +244,43 @@ TEST_CASE("a FieldStore whose strings are runs of its line is gated, and only th
   CHECK(c.indexed == c.plain);
 }
 
+TEST_CASE("a gate of many texts (the Container CLI rule's keywords) rules out as one of few",
+          "[raw_gate]") {
+  // Twelve keywords of five distinct leading pairs: the NibbleMask path of the gate. Two of
+  // them: the FewTexts path, where the CPU has it. Both must answer as the plain evaluation.
+  const std::vector<std::string> many = {
+      "docker exec", "docker run",   "docker pull", "kubectl exec", "kubectl run", "kubectl get",
+      "crictl exec", "--privileged", "--net=host",  "-v /:/host",   "docker.sock", "kubectl apply"};
+  const std::vector<std::string> lines = {
+      "host=h1 program=sshd msg=session opened for user root",
+      "host=h1 program=bash msg=sudo DOCKER RUN --rm alpine",
+      "host=h1 program=bash msg=crictl ps -a",
+      "host=h1 program=bash msg=mount -v /:/host",
+      "host=h1 program=bash msg=-v /:/hosts and more text past the first block of sixty-four",
+      "host=h1 program=cron msg=(root) CMD (run-parts /etc/cron.hourly) --net=hos"};
+  const std::vector<std::string> two = {"docker run", "-v /:/host"};
+  for (const auto* keywords : {&many, &two}) {
+    ProgramBuilder pb;
+    std::vector<ir::Node> any;
+    for (const std::string& k : *keywords)
+      any.push_back(L(pb.str("*keywords*", StringOp::Contains, k)));
+    pb.rule("keywords", Or(any));
+    const runtime::Engine engine(pb.build());
+    Both both(engine);
+    Line line;
+    int matched = 0;
+    for (const std::string& text : lines) {
+      INFO(keywords->size() << " keywords: " << text);
+      const Compared c = both.run(line.parse(text));
+      CHECK(c.indexed == c.plain);
+      matched += !c.plain.empty();
+      // An event that matches nothing is ruled out unread.
+      if (c.plain.empty()) CHECK(c.lookups == 0);
+    }
+    CHECK(matched == 3);  // "DOCKER RUN" and the two "-v /:/host"
+  }
+}
+
 TEST_CASE("gated evaluation equals the plain one on random rules and reader records",
           "[raw_gate]") {
   std::mt19937 rng(29);
