@@ -10,8 +10,9 @@
 // therefore matches no rule. Texts a number or boolean could be compared as ("200" for 2e2,
 // "true") are never gate texts: those values are not verbatim.
 // The gate is kept only when its texts are few enough to scan at about a byte per instruction
-// (NibbleMask); with more, it would let most events through at the cost of a slower scan. With
-// at most FewTexts::kMaxTexts, one pass looks for them by two bytes each (few_texts.hpp).
+// (NibbleMask); with more, it would let most events through at the cost of a slower scan. Texts
+// of a few distinct pairs are looked for by those pairs instead, in the pass that tests the
+// text for ASCII, where the CPU has AVX-512 (FewTexts, few_texts.hpp).
 //
 //   RawGate gate;
 //   for (each rule) if (!gate.add(cover, specs)) { /* no gate for this index */ }
@@ -46,8 +47,8 @@ class RawGate {
 
  private:
   std::vector<std::string> pending_;  // add()'s texts, duplicates and all
-  FewTexts few_;         // the texts, when few enough
-  LiteralFilter texts_;  // otherwise
+  FewTexts few_;                      // the texts, when FewTexts takes them
+  LiteralFilter texts_;               // otherwise
   bool usable_ = false;
 };
 
