@@ -1,6 +1,7 @@
 #include "runtime/event/field_store.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
 
 namespace sigma::event {
@@ -16,11 +17,20 @@ void FieldStore::clear() {
   distinct_ = 0;
   raw_ = {};
   fallback_ = nullptr;
+  promised_within_raw_ = false;
   arena_.reset();
 }
 
 bool FieldStore::values_within_raw() const {
   if (fallback_ != nullptr || raw_.empty()) return false;
+  if (promised_within_raw_) {
+    assert(strings_within_raw());
+    return true;
+  }
+  return strings_within_raw();
+}
+
+bool FieldStore::strings_within_raw() const {
   // As integers: the order of pointers into different objects is unspecified. An offset below
   // the raw text wraps to a large one.
   const auto begin = reinterpret_cast<std::uintptr_t>(raw_.data());

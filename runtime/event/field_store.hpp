@@ -61,6 +61,11 @@ class FieldStore final : public sigma::Event {
   const sigma::Value* first(std::string_view name) const;
 
   void set_raw(std::string_view raw) { raw_ = raw; }
+  // The reader's word, until clear(), that every string value it adds is a run of raw() (a
+  // syslog line's fields are): values_within_raw() then answers without its walk of the
+  // entries (a tenth of a syslog line's evaluation), which checks the word where assertions
+  // are on.
+  void promise_values_within_raw() { promised_within_raw_ = true; }
   // Answers dotted names the store lacks.
   void set_fallback(const sigma::Event* fallback) { fallback_ = fallback; }
   Arena& arena() { return arena_; }
@@ -81,7 +86,8 @@ class FieldStore final : public sigma::Event {
   std::string_view raw() const override { return raw_; }
   // Whether every string value is a run of raw(), byte for byte (neither decoded nor copied),
   // and no fallback answers for the store: then whatever text a value holds, raw() holds too.
-  // A walk of the entries, for the raw-text gate (raw_gate.hpp), which alone asks.
+  // A walk of the entries unless the reader promised it, for the raw-text gate (raw_gate.hpp),
+  // which alone asks.
   bool values_within_raw() const;
   void for_each_string(sigma::ValueSink& out) const override;
 
@@ -93,12 +99,14 @@ class FieldStore final : public sigma::Event {
   void add(std::string_view name, std::uint64_t hash, std::uint32_t head,
            const sigma::Value& value);
   void grow_index();
+  bool strings_within_raw() const;  // values_within_raw()'s walk
 
   std::vector<Entry> entries_;
   std::vector<std::uint32_t> index_;  // open addressing: entry index + 1, 0 = empty slot
   std::size_t distinct_ = 0;          // names in index_
   std::string_view raw_;
   const sigma::Event* fallback_ = nullptr;
+  bool promised_within_raw_ = false;
   Arena arena_;
 };
 

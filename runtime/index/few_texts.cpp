@@ -105,27 +105,29 @@ struct Lanes {
   std::size_t offset;
 };
 
-// The bytes of a load at p that lie before `end` (all 64 when there are that many).
-inline __mmask64 within(const char* p, const char* end) {
-  return p >= end ? 0 : end - p >= 64 ? ~__mmask64{0} : (__mmask64{1} << (end - p)) - 1;
-}
-
-// Tests the text starts p .. p + 64: reports, as bits, the starts where some text's pair is
-// found and the bytes that are not plain. The pairs are compared with the case bit set on both
-// sides: exact for letters, and for other bytes a superset (':' also finds 0x1A) that
-// holds_any() sorts out. kMasked: the block is near the end, and its loads read only the bytes
-// before `end` (a masked load does not fault on the bytes it leaves out), the rest as zero.
+// Tests the text starts at .. at + 64 of `text` (n bytes): reports, as bits, the starts where
+// some text's pair is found and the bytes that are not plain. The pairs are compared with the
+// case bit set on both sides: exact for letters, and for other bytes a superset (':' also finds
+// 0x1A) that holds_any() sorts out. kMasked: the block is near the end, and its loads read only
+// the bytes before n (a masked load does not fault on the bytes it leaves out), the rest as zero.
 template <bool kMasked, std::size_t K>
-SIGMA_AVX512 __attribute__((always_inline)) inline bool block(const char* p, const char* end,
-                                                              const Lanes<K>& l, std::uint64_t& odd,
+SIGMA_AVX512 __attribute__((always_inline)) inline bool block(const char* text, std::size_t n,
+                                                              std::size_t at, const Lanes<K>& l,
+                                                              std::uint64_t& odd,
                                                               std::uint64_t& starts) {
-  const auto load = [end](const char* q) SIGMA_AVX512 {
-    return kMasked ? _mm512_maskz_loadu_epi8(within(q, end), q) : _mm512_loadu_si512(q);
+  const auto load = [text, n](std::size_t from) SIGMA_AVX512 {
+    if constexpr (!kMasked) {
+      return _mm512_loadu_si512(text + from);
+    } else {
+      const std::size_t left = from < n ? n - from : 0;
+      const __mmask64 mask = left >= 64 ? ~__mmask64{0} : (__mmask64{1} << left) - 1;
+      return _mm512_maskz_loadu_epi8(mask, text + std::min(from, n));
+    }
   };
-  const __m512i v = load(p);
+  const __m512i v = load(at);
   const __mmask64 bad = _mm512_movepi8_mask(v) | _mm512_cmpeq_epi8_mask(v, l.excluded);
-  const __m512i a = _mm512_or_si512(load(p + l.offset), l.case_bit);
-  const __m512i b = _mm512_or_si512(load(p + l.offset + 1), l.case_bit);
+  const __m512i a = _mm512_or_si512(load(at + l.offset), l.case_bit);
+  const __m512i b = _mm512_or_si512(load(at + l.offset + 1), l.case_bit);
   __mmask64 found = 0;
 #pragma GCC unroll 4
   for (std::size_t k = 0; k < K; ++k)
@@ -147,15 +149,15 @@ SIGMA_AVX512 bool may_hold_k(std::span<const FewTexts::Probe> probes, std::span<
     for (std::size_t j = 0; j < 2; ++j)
       l.pair[k][j] = _mm512_set1_epi8(static_cast<char>(pairs[k][j]));
   l.offset = offset;
-  const char* end = text.data() + text.size();
+  const std::size_t n = text.size();
   std::uint64_t odd = 0, starts = 0;
   std::size_t at = 0;
-  for (; at + offset + 1 + kWidth <= text.size(); at += kWidth)
-    if (block<false>(text.data() + at, end, l, odd, starts) &&
+  for (; at + offset + 1 + kWidth <= n; at += kWidth)
+    if (block<false>(text.data(), n, at, l, odd, starts) &&
         (odd != 0 || holds_any(probes, text, at, starts)))
       return true;
-  for (; at < text.size(); at += kWidth)
-    if (block<true>(text.data() + at, end, l, odd, starts) &&
+  for (; at < n; at += kWidth)
+    if (block<true>(text.data(), n, at, l, odd, starts) &&
         (odd != 0 || holds_any(probes, text, at, starts)))
       return true;
   return false;

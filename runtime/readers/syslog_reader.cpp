@@ -252,6 +252,7 @@ class SyslogReader final : public Reader {
     }
     store_.add("_raw", Value::string(line));
     store_.set_raw(line);
+    store_.promise_values_within_raw();  // every value above is a run of the line
     return true;
   }
 

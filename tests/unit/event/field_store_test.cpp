@@ -135,4 +135,15 @@ TEST_CASE("FieldStore: values_within_raw tells whether every string is a run of 
     s.clear();
     CHECK_FALSE(s.values_within_raw());
   }
+  SECTION("a reader's promise stands until clear, but not against a fallback") {
+    s.promise_values_within_raw();
+    CHECK(s.values_within_raw());
+    FieldStore other;
+    s.set_fallback(&other);
+    CHECK_FALSE(s.values_within_raw());
+    s.clear();
+    s.set_raw(raw);
+    s.add("program", Value::string(s.arena().copy(raw.substr(12, 4))));
+    CHECK_FALSE(s.values_within_raw());  // the promise went with clear
+  }
 }

@@ -86,3 +86,37 @@ TEST_CASE("syslog: malformed lines are reported with their line numbers", "[sysl
   CHECK(r.errors[3].record == 6);
   CHECK(r.errors[0].message.find("garbage without") != std::string::npos);
 }
+
+TEST_CASE("syslog: every value is a run of the line, as the reader promises the raw-text gate",
+          "[syslog]") {
+  // The reader promises FieldStore::values_within_raw() without its walk; this checks each
+  // string's bytes against the line itself, for both RFCs and their edge cases.
+  const std::string text =
+      "<34>Oct 11 22:14:15 mymachine su[230]: 'su root' failed for lonvick\n"
+      "Nov  3 09:05:01 web-01 CRON[12345]: (root) CMD (command -v debian-sa1)\n"
+      "2024-01-02T03:04:05.123456+00:00 node1 dockerd[880]: docker exec -it web sh\n"
+      "Nov 23 10:00:00 web-01 -- MARK --\n"
+      "<13>Feb  5 17:32:18 sshd: no host field here\n"
+      "<165>1 2003-10-11T22:14:15.003Z host.example.com app - ID47 "
+      "[id@1 a=\"x\\\"y\" b=\"\\]\"] \xEF\xBB\xBF"
+      "message\n"
+      "<34>1 - - - - - -\n";
+  std::istringstream in(text);
+  auto reader = sigma::readers::open_reader(Format::Syslog, in, "test.log", [](const auto&) {});
+  int events = 0;
+  while (const sigma::Event* e = reader->next()) {
+    ++events;
+    const auto* store = dynamic_cast<const sigma::event::FieldStore*>(e);
+    REQUIRE(store != nullptr);
+    const std::string_view raw = e->raw();
+    for (const auto& entry : store->entries()) {
+      if (entry.value.type != sigma::Value::Type::String) continue;
+      const std::string_view v = entry.value.text;
+      INFO(raw << " / " << entry.name << " = " << v);
+      CHECK((v.empty() ||
+             (v.data() >= raw.data() && v.data() + v.size() <= raw.data() + raw.size())));
+    }
+    CHECK(store->values_within_raw());
+  }
+  CHECK(events == 7);
+}
