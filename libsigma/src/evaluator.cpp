@@ -1,5 +1,7 @@
 #include <sigma/sigma.hpp>
 
+#include <cstring>
+
 #include "compiler/expr/expr_eval.hpp"
 #include "compiler/expr/expr_format.hpp"
 #include "libsigma/src/ruleset_impl.hpp"
@@ -79,9 +81,15 @@ struct Evaluator::Impl final : expr::Context {
   // The rule index for `source`: the last one used when the source did not change, else from
   // this Evaluator's own cache, else from the RuleSet's shared table.
   const runtime::RuleIndex& index_for(const EventSource& source) {
+    // Sizes first: most sources leave a name empty, and then no compare is called for it.
     const auto same = [&](const Route& r) {
-      return r.category == source.category && r.product == source.product &&
-             r.service == source.service;
+      const auto equal = [](std::string_view a, std::string_view b) {
+        return a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0;
+      };
+      return r.category.size() == source.category.size() &&
+             r.product.size() == source.product.size() &&
+             r.service.size() == source.service.size() && equal(r.category, source.category) &&
+             equal(r.product, source.product) && equal(r.service, source.service);
     };
     if (last < routes.size() && same(routes[last])) return *routes[last].index;
     for (last = 0; last < routes.size(); ++last)
