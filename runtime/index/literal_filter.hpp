@@ -187,8 +187,9 @@ class LiteralFilter {
 
   // scan() where nibbles_ is usable and the text fills a block: the positions it reports get
   // the tests scan() makes at every position. Blocks cover the positions 0 .. n-3 (a key needs
-  // 3 bytes), up to 16 of them masked at a time; the last one is moved back to end at the
-  // text's end, and its positions tested already are masked off.
+  // 3 bytes), up to 16 of them masked at a time; the last one ends at the text's end, and its
+  // positions the one before tested already are masked off. A text of up to 16 blocks (512
+  // bytes) is one call of the nibble pass, so its tables are loaded once.
   template <bool kLower, class Hit>
   void scan_blocks(std::string_view text, Hit& hit) const {
     constexpr std::size_t kBlock = NibbleMask::kBlock, kReach = NibbleMask::kReach;
@@ -208,22 +209,19 @@ class LiteralFilter {
         if (marked(shorts, hash3(g, short_shift))) check<kLower>(short_, g, text, i, hit);
       }
     };
+    const std::size_t last = n - kReach;                   // the last block's start
+    const std::size_t blocks = (last + kBlock - 1) / kBlock + 1;  // i at min(i * kBlock, last)
     std::uint32_t masks[16];
-    std::size_t done = 0;
-    while (done + kReach <= n) {
-      const std::size_t count = std::min<std::size_t>(16, (n - kReach - done) / kBlock + 1);
-      for (std::uint32_t some = nibbles_.blocks(p + done, count, masks); some != 0;
+    for (std::size_t first = 0; first < blocks; first += 16) {
+      const std::size_t count = std::min<std::size_t>(16, blocks - first);
+      for (std::uint32_t some = nibbles_.blocks(p, first, count, last, masks); some != 0;
            some &= some - 1) {
         const auto b = static_cast<std::size_t>(std::countr_zero(some));
-        for (std::uint32_t m = masks[b]; m != 0; m &= m - 1)
-          at(done + b * kBlock + static_cast<std::size_t>(std::countr_zero(m)));
+        const std::size_t start = std::min((first + b) * kBlock, last);
+        std::uint32_t m = masks[b];
+        if (start < (first + b) * kBlock) m &= ~std::uint32_t{0} << ((first + b) * kBlock - start);
+        for (; m != 0; m &= m - 1) at(start + static_cast<std::size_t>(std::countr_zero(m)));
       }
-      done += count * kBlock;
-    }
-    if (done + 2 < n) {
-      const std::size_t start = n - kReach;
-      std::uint32_t m = nibbles_.block(p + start) & (~std::uint32_t{0} << (done - start));
-      for (; m != 0; m &= m - 1) at(start + static_cast<std::size_t>(std::countr_zero(m)));
     }
   }
 

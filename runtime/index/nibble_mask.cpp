@@ -62,16 +62,19 @@ SIGMA_AVX2_INLINE __m256i buckets(const char* at, __m256i low, __m256i high) {
 
 }  // namespace
 
-__attribute__((target("avx2"))) std::uint32_t NibbleMask::blocks(const char* p, std::size_t count,
+__attribute__((target("avx2"))) std::uint32_t NibbleMask::blocks(const char* p, std::size_t first,
+                                                                 std::size_t count,
+                                                                 std::size_t last,
                                                                  std::uint32_t* out) const {
   // Written out for the three bytes, so the six tables stay in registers across blocks.
   const __m256i low0 = table(low_[0]), low1 = table(low_[1]), low2 = table(low_[2]);
   const __m256i high0 = table(high_[0]), high1 = table(high_[1]), high2 = table(high_[2]);
   std::uint32_t any = 0;
-  for (std::size_t b = 0; b < count; ++b, p += kBlock) {
+  for (std::size_t b = 0; b < count; ++b) {
+    const char* at = p + std::min((first + b) * kBlock, last);
     const __m256i all = _mm256_and_si256(
-        buckets(p, low0, high0),
-        _mm256_and_si256(buckets(p + 1, low1, high1), buckets(p + 2, low2, high2)));
+        buckets(at, low0, high0),
+        _mm256_and_si256(buckets(at + 1, low1, high1), buckets(at + 2, low2, high2)));
     const __m256i none = _mm256_cmpeq_epi8(all, _mm256_setzero_si256());
     out[b] = ~static_cast<std::uint32_t>(_mm256_movemask_epi8(none));
     any |= static_cast<std::uint32_t>(out[b] != 0) << b;
@@ -79,7 +82,8 @@ __attribute__((target("avx2"))) std::uint32_t NibbleMask::blocks(const char* p, 
   return any;
 }
 #else
-std::uint32_t NibbleMask::blocks(const char*, std::size_t count, std::uint32_t* out) const {
+std::uint32_t NibbleMask::blocks(const char*, std::size_t, std::size_t count, std::size_t,
+                                 std::uint32_t* out) const {
   for (std::size_t b = 0; b < count; ++b) out[b] = ~std::uint32_t{0};
   return count >= 32 ? ~std::uint32_t{0} : (std::uint32_t{1} << count) - 1;
 }
@@ -87,7 +91,7 @@ std::uint32_t NibbleMask::blocks(const char*, std::size_t count, std::uint32_t* 
 
 std::uint32_t NibbleMask::block(const char* p) const {
   std::uint32_t m = 0;
-  blocks(p, 1, &m);
+  blocks(p, 0, 1, 0, &m);
   return m;
 }
 

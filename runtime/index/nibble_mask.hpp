@@ -37,10 +37,12 @@ class NibbleMask {
 
   // Bit k set when a window may start at p + k (k < 32); p must have kReach readable bytes.
   std::uint32_t block(const char* p) const;
-  // out[i] = block(p + i * kBlock) for i < count (at most 32), the tables loaded once; returns
-  // the blocks that have a position (bit i: out[i] != 0). p must have (count - 1) * kBlock +
-  // kReach readable bytes.
-  std::uint32_t blocks(const char* p, std::size_t count, std::uint32_t* out) const;
+  // out[i] = block(p + min((first + i) * kBlock, last)) for i < count (at most 32), the tables
+  // loaded once; returns the blocks that have a position (bit i: out[i] != 0). `last` places a
+  // text's last block at its end, overlapping the one before, so a short text is one call. p
+  // must have last + kReach readable bytes.
+  std::uint32_t blocks(const char* p, std::size_t first, std::size_t count, std::size_t last,
+                       std::uint32_t* out) const;
 
  private:
   // Per byte of the window: the buckets allowed by the low nibble, then by the high nibble.

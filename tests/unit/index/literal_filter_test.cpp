@@ -249,3 +249,24 @@ TEST_CASE("LiteralFilter of few literals agrees with a plain search over long te
   CHECK(found(f, "zzz" + pad) == std::set<std::uint32_t>{3});  // and at the start
   CHECK(found(f, pad + "docker exe").empty());
 }
+
+TEST_CASE("LiteralFilter reports each occurrence once, in the last block's overlap too",
+          "[literal_filter]") {
+  // Few keys: the nibble pass's last block ends at the text's end and overlaps the one before;
+  // the positions both cover must be tested once.
+  LiteralFilter f;
+  for (const char* l : {"docker exec", "zzz"}) f.add(l);
+  f.build();
+  for (std::size_t n = 34; n <= 140; n += 7)
+    for (std::size_t at = 0; at + 11 <= n; ++at) {
+      std::string text(n, '.');
+      text.replace(at, 11, "docker exec");
+      INFO("length " << n << ", at " << at);
+      int hits = 0;
+      f.scan(text, [&](std::uint32_t) { ++hits; });
+      CHECK(hits == 1);
+      hits = 0;
+      f.scan_ascii(text, [&](std::uint32_t) { ++hits; });
+      CHECK(hits == 1);
+    }
+}

@@ -88,14 +88,19 @@ TEST_CASE("NibbleMask's blocks are its block at each step, and say which have a 
     NibbleMask m;
     m.build(windows);
     if (!m.usable()) return;  // no AVX2 here: blocks() is never used
-    const std::size_t count = 1 + rng() % 9;
+    // Blocks first .. first + count, the last one placed at `last` (a text's end) when the
+    // blocks before reach past it.
+    const std::size_t first = rng() % 3, count = 1 + rng() % 9;
+    const std::size_t top = (first + count - 1) * NibbleMask::kBlock;
+    const std::size_t last = top - std::min<std::size_t>(top, rng() % 2 * (rng() % 32));
     std::string text;
-    for (std::size_t i = 0; i < (count - 1) * NibbleMask::kBlock + NibbleMask::kReach; ++i)
+    for (std::size_t i = 0; i < last + NibbleMask::kReach; ++i)
       text.push_back(alphabet[rng() % alphabet.size()]);
     std::vector<std::uint32_t> out(count);
-    const std::uint32_t some = m.blocks(text.data(), count, out.data());
+    const std::uint32_t some = m.blocks(text.data(), first, count, last, out.data());
     for (std::size_t b = 0; b < count; ++b) {
-      REQUIRE(out[b] == m.block(text.data() + b * NibbleMask::kBlock));
+      const std::size_t start = std::min((first + b) * NibbleMask::kBlock, last);
+      REQUIRE(out[b] == m.block(text.data() + start));
       REQUIRE(((some >> b) & 1u) == (out[b] != 0 ? 1u : 0u));
     }
     CHECK((some >> count) == 0);
