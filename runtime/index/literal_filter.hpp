@@ -209,8 +209,9 @@ class LiteralFilter {
         if (marked(shorts, hash3(g, short_shift))) check<kLower>(short_, g, text, i, hit);
       }
     };
-    const std::size_t last = n - kReach;                   // the last block's start
-    const std::size_t blocks = (last + kBlock - 1) / kBlock + 1;  // i at min(i * kBlock, last)
+    // Block i starts at min(i * kBlock, last): the last block ends at the text's end.
+    const std::size_t last = n - kReach;
+    const std::size_t blocks = (last + kBlock - 1) / kBlock + 1;
     std::uint32_t masks[16];
     for (std::size_t first = 0; first < blocks; first += 16) {
       const std::size_t count = std::min<std::size_t>(16, blocks - first);
