@@ -116,7 +116,8 @@ TEST_CASE("syslog: every value is a run of the line, as the reader promises the 
       CHECK((v.empty() ||
              (v.data() >= raw.data() && v.data() + v.size() <= raw.data() + raw.size())));
     }
-    CHECK(store->values_within_raw());
+    // (store->values_within_raw() answers true by the promise alone in a release build, so it
+    // is not asked here: the byte check above is what can fail.)
   }
   CHECK(events == 7);
 }
