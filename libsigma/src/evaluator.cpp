@@ -1,11 +1,10 @@
 #include <sigma/sigma.hpp>
 
-#include <cstring>
-
 #include "compiler/expr/expr_eval.hpp"
 #include "compiler/expr/expr_format.hpp"
 #include "libsigma/src/ruleset_impl.hpp"
 #include "runtime/index/rule_index.hpp"
+#include "runtime/text/equal_bytes.hpp"
 #include "runtime/text/time_text.hpp"
 
 namespace sigma {
@@ -81,31 +80,38 @@ struct Evaluator::Impl final : expr::Context {
   // The rule index for `source`: the last one used when the source did not change, else from
   // this Evaluator's own cache, else from the RuleSet's shared table.
   const runtime::RuleIndex& index_for(const EventSource& source) {
-    // Sizes first: most sources leave a name empty, and then no compare is called for it.
-    const auto same = [&](const Route& r) {
-      const auto equal = [](std::string_view a, std::string_view b) {
-        return a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0;
-      };
-      return r.category.size() == source.category.size() &&
-             r.product.size() == source.product.size() &&
-             r.service.size() == source.service.size() && equal(r.category, source.category) &&
-             equal(r.product, source.product) && equal(r.service, source.service);
-    };
-    if (last < routes.size() && same(routes[last])) return *routes[last].index;
-    for (last = 0; last < routes.size(); ++last)
-      if (same(routes[last])) return *routes[last].index;
+    if (last != nullptr && last->fits(source)) return *last->index;
+    return find_index(source);
+  }
+
+  [[gnu::noinline]] const runtime::RuleIndex& find_index(const EventSource& source) {
+    for (const Route& r : routes)
+      if (r.fits(source)) {
+        last = &r;
+        return *r.index;
+      }
     const auto& index = rules.impl().routes->get({source.category, source.product, source.service});
     routes.push_back({std::string(source.category), std::string(source.product),
                       std::string(source.service), &index});
+    last = &routes.back();
     return index;
   }
 
   struct Route {
     std::string category, product, service;
     const runtime::RuleIndex* index;
+
+    // Sizes first: most sources leave a name empty, and then nothing is compared for it.
+    bool fits(const EventSource& s) const {
+      return category.size() == s.category.size() && product.size() == s.product.size() &&
+             service.size() == s.service.size() &&
+             text::equal_bytes(category.data(), s.category.data(), category.size()) &&
+             text::equal_bytes(product.data(), s.product.data(), product.size()) &&
+             text::equal_bytes(service.data(), s.service.data(), service.size());
+    }
   };
   std::vector<Route> routes;
-  std::size_t last = 0;
+  const Route* last = nullptr;  // into routes
 
   RuleSet rules;
   mutable runtime::Scratch scratch;
