@@ -24,6 +24,8 @@ class Arena {
   char* allocate(std::size_t n);
   std::string_view copy(std::string_view s);
   void reset() { current_ = 0, used_ = 0; }
+  // Whether nothing was allocated since the last reset() (an allocation of 0 bytes aside).
+  bool empty() const { return current_ == 0 && used_ == 0; }
 
   // Bytes held in blocks (for tests and memory accounting).
   std::size_t capacity() const;

@@ -136,6 +136,10 @@ class AuditdReader final : public Reader {
         current_ = queue_.front();
         queue_.pop_front();
         finish(*current_);
+        // Decoded and copied values (hex, the SYSCALL's fields, joined arguments) are the
+        // arena's: without any, every value is a run of the record's line.
+        if (current_->joined_count == 0 && current_->store.arena().empty())
+          current_->store.promise_values_within_raw();
         record_ = current_->number;
         return &current_->store;
       }

@@ -191,3 +191,35 @@ TEST_CASE("auditd: lines that are not audit records are reported, others go on",
   CHECK(r.errors[1].record == 4);
   CHECK(r.errors[1].message.find("stamp") != std::string::npos);
 }
+
+TEST_CASE("auditd: the reader promises the raw-text gate only records of raw runs alone",
+          "[auditd]") {
+  // values_within_raw() answers by the promise alone in a release build, so it is checked here
+  // against the strings' bytes on every record: plain ones (promised), and ones with hex
+  // decoded, SYSCALL fields copied, or arguments joined (not promised).
+  const std::string text = std::string(kSyscall59) + kExecve +
+      "type=CWD msg=audit(1712345678.901:4242): cwd=\"/root\"\n"
+      "type=PROCTITLE msg=audit(1712345678.901:4242): proctitle=64640069663D2F6465762F7A65726F00\n"
+      "type=EXECVE msg=audit(1712345679.000:4243): argc=2 a0_len=5 a0[0]=6C73 a0[1]=2D6C "
+      "a0[2]=61 a1=\"/\"\n"
+      "type=USER_LOGIN msg=audit(1712345680.000:4244): pid=1 uid=0 msg='op=login acct=\"root\"'\n";
+  std::istringstream in(text);
+  auto reader = sigma::readers::open_reader(Format::Auditd, in, "audit.log", [](const auto&) {});
+  std::vector<bool> within;
+  while (const sigma::Event* e = reader->next()) {
+    const auto* store = dynamic_cast<const sigma::event::FieldStore*>(e);
+    REQUIRE(store != nullptr);
+    const std::string_view raw = e->raw();
+    bool runs = true;
+    for (const auto& entry : store->entries()) {
+      const std::string_view v = entry.value.text;
+      if (entry.value.type == sigma::Value::Type::String && !v.empty())
+        runs = runs && v.data() >= raw.data() && v.data() + v.size() <= raw.data() + raw.size();
+    }
+    INFO(raw);
+    CHECK(store->values_within_raw() == runs);
+    within.push_back(runs);
+  }
+  // SYSCALL, CWD and USER_LOGIN are runs of their lines; the rest decode or copy.
+  CHECK(within == std::vector<bool>{true, false, true, false, false, true});
+}
