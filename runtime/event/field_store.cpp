@@ -30,21 +30,32 @@ bool FieldStore::values_within_raw() const {
   return strings_within_raw();
 }
 
-bool FieldStore::strings_within_raw() const {
+bool FieldStore::values_within_raw(std::string_view name, std::uint64_t hash) const {
+  if (fallback_ != nullptr || raw_.empty()) return false;
+  if (promised_within_raw_) {
+    assert(strings_within_raw());
+    return true;
+  }
+  for (std::uint32_t e = find(name, hash); e != kNone; e = entries_[e].next)
+    if (!within_raw(entries_[e].value)) return false;
+  return true;
+}
+
+bool FieldStore::within_raw(const sigma::Value& v) const {
+  const std::string_view text = v.text;
+  if (v.type != sigma::Value::Type::String || text.empty()) return true;
   // As integers: the order of pointers into different objects is unspecified. An offset below
   // the raw text wraps to a large one.
-  const auto begin = reinterpret_cast<std::uintptr_t>(raw_.data());
-  const std::size_t size = raw_.size();
+  const std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(text.data()) -
+                                reinterpret_cast<std::uintptr_t>(raw_.data());
+  return offset <= raw_.size() && text.size() <= raw_.size() - offset;
+}
+
+bool FieldStore::strings_within_raw() const {
   // From the last entry: readers add what they decode or copy (auditd's SYSCALL fields on an
   // EXECVE record) after the record's own fields, so a copy is found sooner.
-  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
-    const Entry& e = *it;
-    const std::string_view text = e.value.text;
-    if (e.value.type != sigma::Value::Type::String || text.empty()) continue;
-    const std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(text.data()) - begin;
-    if (offset > size || text.size() > size - offset) return false;
-  }
-  return true;
+  return std::all_of(entries_.rbegin(), entries_.rend(),
+                     [&](const Entry& e) { return within_raw(e.value); });
 }
 
 std::uint32_t FieldStore::find(std::string_view name, std::uint64_t hash) const {

@@ -89,6 +89,10 @@ class FieldStore final : public sigma::Event {
   // A walk of the entries unless the reader promised it, for the raw-text gate (raw_gate.hpp),
   // which alone asks.
   bool values_within_raw() const;
+  // values_within_raw() for the values of one name without a dot (hash: hash_name(name)): a
+  // look-up instead of the walk, for the gate's few fields of an event whose other values may
+  // be copies (an auditd EXECVE record's SYSCALL fields).
+  bool values_within_raw(std::string_view name, std::uint64_t hash) const;
   void for_each_string(sigma::ValueSink& out) const override;
 
  private:
@@ -100,6 +104,7 @@ class FieldStore final : public sigma::Event {
            const sigma::Value& value);
   void grow_index();
   bool strings_within_raw() const;  // values_within_raw()'s walk
+  bool within_raw(const sigma::Value& v) const;  // a string that is a run of raw_, or no string
 
   std::vector<Entry> entries_;
   std::vector<std::uint32_t> index_;  // open addressing: entry index + 1, 0 = empty slot

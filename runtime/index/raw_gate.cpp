@@ -18,65 +18,126 @@ bool only_number_bytes(std::string_view text) {
   return text.find_first_not_of("0123456789+-.einfatruls") == std::string_view::npos;
 }
 
+constexpr std::size_t kMaxClauses = 64;  // bits of a mask
+
 }  // namespace
 
 bool RawGate::add(const Clauses& cover, const std::vector<const AnchorSpec*>& specs) {
-  // Of the clauses the gate can test, the one whose shortest text is longest: the one an
-  // unrelated event is least likely to hold.
-  const std::vector<ir::LeafId>* best = nullptr;
-  std::size_t best_shortest = 0;
+  Rule rule;
   for (const auto& clause : cover) {
     if (clause.empty()) return true;  // a clause nothing hits: the rule never matches
-    std::size_t shortest = std::numeric_limits<std::size_t>::max();
+    Clause c;
+    c.shortest = std::numeric_limits<std::size_t>::max();
     for (ir::LeafId leaf : clause)
       for (const std::string& t : specs[leaf]->texts) {
-        if (!LiteralFilter::accepts(t) || only_number_bytes(t)) shortest = 0;
-        shortest = std::min(shortest, t.size());
+        if (!LiteralFilter::accepts(t) || only_number_bytes(t)) c.shortest = 0;
+        c.shortest = std::min(c.shortest, t.size());
+        c.texts.emplace_back(t, specs[leaf]->slot);
       }
-    if (shortest > best_shortest) {
-      best = &clause;
-      best_shortest = shortest;
-    }
+    if (c.shortest == 0) continue;  // a clause the gate cannot test: the others still count
+    if (rule.clauses.empty() || c.shortest > rule.clauses[rule.best].shortest)
+      rule.best = rule.clauses.size();
+    rule.clauses.push_back(std::move(c));
   }
-  if (best == nullptr) return false;
-  for (ir::LeafId leaf : *best)
-    for (const std::string& t : specs[leaf]->texts) pending_.push_back(t);
+  if (rule.clauses.empty()) return false;
+  pending_.push_back(std::move(rule));
   return true;
 }
 
-void RawGate::build() {
-  std::sort(pending_.begin(), pending_.end());
-  pending_.erase(std::unique(pending_.begin(), pending_.end()), pending_.end());
-  usable_ = !pending_.empty() && pending_.size() <= NibbleMask::kMaxWindows;
-  if (usable_ && !few_.build(pending_)) {
-    for (const std::string& t : pending_) texts_.add(t);
-    texts_.build();
+void RawGate::build(std::span<const sigma::Field> fields, std::span<const std::uint8_t> dotted) {
+  std::vector<const Clause*> best, all;
+  for (const Rule& r : pending_) {
+    best.push_back(&r.clauses[r.best]);
+    for (const Clause& c : r.clauses) all.push_back(&c);
+  }
+  // FewTexts' pass with one clause a rule, else every clause, else the NibbleMask pass with one.
+  usable_ = use(best, false);
+  if (!few_.usable() && all.size() > best.size()) usable_ = use(all, true) || use(best, false);
+  if (usable_) {
+    for (const Clause* c : rules_.empty() ? best : all)
+      for (const auto& [text, slot] : c->texts) {
+        if (slot >= fields.size()) continue;  // keywords: the raw text itself
+        every_value_ = every_value_ || dotted[slot] != 0;
+        const std::string_view name = fields[slot].name;
+        if (std::none_of(fields_.begin(), fields_.end(),
+                         [&](const Named& f) { return f.name == name; }))
+          fields_.push_back({std::string(name), event::hash_name(name)});
+      }
   }
   pending_ = {};
 }
 
-bool RawGate::may_match(const sigma::Event& event) const {
-  using sigma::event::FieldStore;
-  using sigma::event::is_exactly;
-  using sigma::event::JsonEvent;
-  const std::string_view raw = event.raw();
-  if (raw.empty()) return true;
-  // A JsonEvent's raw text is the text its document was parsed from (json_event.hpp): without
-  // escapes, every string the parser unescaped is a run of it. A FieldStore says itself whether
-  // its strings are runs of its raw text (a syslog line's are; decoded auditd values are not).
-  // In ASCII, folding is lowering.
-  char excluded = '\x80';  // none but the bytes a plain text has not anyway
-  if (is_exactly<JsonEvent>(event)) {
-    excluded = '\\';
-  } else if (!is_exactly<FieldStore>(event) ||
-             !static_cast<const FieldStore&>(event).values_within_raw()) {
+bool RawGate::use(const std::vector<const Clause*>& clauses, bool all) {
+  few_ = FewTexts();
+  texts_ = LiteralFilter();
+  clauses_of_.clear();
+  rules_.clear();
+  std::vector<std::string> texts;
+  for (const Clause* c : clauses)
+    for (const auto& t : c->texts) texts.push_back(t.first);
+  std::sort(texts.begin(), texts.end());
+  texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
+  if (texts.empty() || texts.size() > NibbleMask::kMaxWindows) return false;
+  if (!all) {
+    if (few_.build(texts)) return true;
+    for (const std::string& t : texts) texts_.add(t);
+    texts_.build();
     return true;
   }
+  if (clauses.size() > kMaxClauses) return false;
+  clauses_of_.assign(texts.size(), 0);
+  rules_.assign(pending_.size(), 0);
+  // `clauses` are the rules' clauses in rule order; pending_ says how many each has.
+  std::size_t k = 0;
+  for (std::size_t r = 0; r < pending_.size(); ++r)
+    for (std::size_t i = 0; i < pending_[r].clauses.size(); ++i, ++k) {
+      const std::uint64_t bit = std::uint64_t{1} << k;
+      rules_[r] |= bit;
+      for (const auto& t : clauses[k]->texts) {
+        const auto at = std::lower_bound(texts.begin(), texts.end(), t.first) - texts.begin();
+        clauses_of_[static_cast<std::size_t>(at)] |= bit;
+      }
+    }
+  for (const std::string& t : texts) texts_.add(t);
+  texts_.build();
+  return true;
+}
+
+// Whether the gate may judge `event` by its raw text: the values of its fields are runs of it
+// (see raw_gate.hpp). A JsonEvent's are, but for escapes: `excluded` is then the backslash.
+bool RawGate::values_are_raw_runs(const sigma::Event& event, char& excluded) const {
+  using sigma::event::FieldStore;
+  using sigma::event::is_exactly;
+  if (is_exactly<sigma::event::JsonEvent>(event)) {
+    excluded = '\\';
+    return true;
+  }
+  excluded = '\x80';  // none but the bytes a plain text has not anyway
+  if (!is_exactly<FieldStore>(event)) return false;
+  const auto& store = static_cast<const FieldStore&>(event);
+  if (every_value_) return store.values_within_raw();
+  return std::all_of(fields_.begin(), fields_.end(), [&](const Named& f) {
+    return store.values_within_raw(f.name, f.hash);
+  });
+}
+
+bool RawGate::may_match(const sigma::Event& event) const {
+  const std::string_view raw = event.raw();
+  if (raw.empty()) return true;
+  char excluded;
+  if (!values_are_raw_runs(event, excluded)) return true;
   if (few_.usable()) return few_.may_hold(raw, excluded);
+  // In ASCII, folding is lowering.
   if (!text::is_plain_ascii(raw, excluded)) return true;
-  bool hit = false;
-  texts_.scan_ascii(raw, [&](std::uint32_t) { hit = true; });
-  return hit;
+  if (rules_.empty()) {
+    bool hit = false;
+    texts_.scan_ascii(raw, [&](std::uint32_t) { hit = true; });
+    return hit;
+  }
+  std::uint64_t hit = 0;
+  texts_.scan_ascii(raw, [&](std::uint32_t text) { hit |= clauses_of_[text]; });
+  return std::any_of(rules_.begin(), rules_.end(),
+                     [&](std::uint64_t clauses) { return (hit & clauses) == clauses; });
 }
 
 }  // namespace sigma::runtime

@@ -156,7 +156,7 @@ RuleIndex::RuleIndex(const Engine& engine, const Source& source,
         posting.push_back({l, pos, static_cast<std::uint8_t>(1u << c), all, false});
   }
   if (gated)
-    x.gate.build();
+    x.gate.build(e.fields, e.dotted);
   else
     x.gate = RawGate();  // unusable: drop the texts the rules before gave it
   std::stable_sort(posting.begin(), posting.end(),

@@ -146,4 +146,21 @@ TEST_CASE("FieldStore: values_within_raw tells whether every string is a run of 
     s.add("program", Value::string(s.arena().copy(raw.substr(12, 4))));
     CHECK_FALSE(s.values_within_raw());  // the promise went with clear
   }
+  SECTION("by name: only that name's values count") {
+    using sigma::event::hash_name;
+    const auto within = [&](std::string_view name) {
+      return s.values_within_raw(name, hash_name(name));
+    };
+    s.add("program", Value::string(s.arena().copy(raw.substr(12, 4))));  // a copy
+    s.add("host", Value::string(s.arena().copy("other")));                // host's second value
+    CHECK_FALSE(s.values_within_raw());
+    CHECK(within("message"));
+    CHECK(within("severity"));
+    CHECK(within("absent"));  // no values: none outside
+    CHECK_FALSE(within("program"));
+    CHECK_FALSE(within("host"));  // every value of the name, not the first alone
+    FieldStore other;
+    s.set_fallback(&other);
+    CHECK_FALSE(within("message"));
+  }
 }

@@ -281,12 +281,60 @@ TEST_CASE("a gate of many texts (the Container CLI rule's keywords) rules out as
   }
 }
 
+TEST_CASE("where one clause a rule is not enough, every clause it can test counts",
+          "[raw_gate]") {
+  // The seed rules on an audit log: the credential rule needs type EXECVE *and* a0 kubectl or
+  // docker; the CLI rule any of its keywords. With the keywords, the texts are too many for
+  // FewTexts, so each of the credential rule's clauses must be hit: an EXECVE record of `ls`
+  // is ruled out, though it holds "execve". The copies an EXECVE record carries (the SYSCALL's
+  // fields) keep the gate away only when they are of a field the gate reads.
+  ProgramBuilder pb;
+  pb.rule("credential", And({L(pb.eq("type", "EXECVE")),
+                             Or({L(pb.eq("a0", "kubectl")), L(pb.eq("a0", "docker"))})}));
+  std::vector<ir::Node> any;
+  for (const char* k : {"docker exec", "docker run", "docker pull", "kubectl exec", "kubectl run",
+                        "kubectl get secrets", "kubectl apply", "crictl exec", "--privileged",
+                        "--net=host", "-v /:/host", "docker.sock"})
+    any.push_back(L(pb.str("*keywords*", StringOp::Contains, k)));
+  pb.rule("cli", Or(any));
+  const runtime::Engine engine(pb.build());
+  Both both(engine);
+  Line line;
+  const auto with_copy = [&](std::string_view text, std::string_view name) -> event::FieldStore& {
+    event::FieldStore& store = line.parse(text);
+    store.add(store.arena().copy(name), Value::string(store.arena().copy("kubectl")));
+    return store;
+  };
+
+  auto c = both.run(line.parse("type=EXECVE argc=2 a0=ls a1=-l"));
+  CHECK(c.plain.empty());
+  CHECK(c.lookups == 0);  // "execve" alone: ruled out
+  c = both.run(with_copy("type=EXECVE argc=2 a0=ls a1=-l", "comm"));
+  CHECK(c.plain.empty());
+  CHECK(c.lookups == 0);  // a copy of a field the gate does not read
+  c = both.run(line.parse("type=EXECVE argc=2 a0=KUBECTL a1=version"));
+  CHECK(c.plain == std::vector<std::uint32_t>{0});
+  CHECK(c.indexed == c.plain);
+  c = both.run(line.parse("type=SYSCALL comm=kubectl exe=/usr/bin/kubectl"));
+  CHECK(c.plain.empty());
+  CHECK(c.indexed.empty());  // "kubectl" without "execve": not the credential rule
+  c = both.run(line.parse("type=EXECVE argc=3 a0=sudo cmd=sudo docker run alpine"));
+  CHECK(c.plain == std::vector<std::uint32_t>{1});  // a keyword: the CLI rule alone
+  CHECK(c.indexed == c.plain);
+  // A copy into a field the gate reads may hold what the line does not: the gate stands aside.
+  c = both.run(with_copy("type=EXECVE argc=2 a0=ls a1=-l", "a0"));
+  CHECK(c.plain == std::vector<std::uint32_t>{0});
+  CHECK(c.indexed == c.plain);
+}
+
 TEST_CASE("gated evaluation equals the plain one on random rules and reader records",
           "[raw_gate]") {
+  // Words of many distinct pairs, so that FewTexts declines some gates and every clause counts.
   std::mt19937 rng(29);
-  const std::vector<std::string> words = {"alpha", "Beta", "kappa", "x1y"};
-  const std::vector<std::string> spelled = {
-      "alpha", "ALPHA", "beta", "kappa", "k\xc3\xa0ppa", "x1y", "pre-alpha-post", "none", "other"};
+  const std::vector<std::string> words = {"alpha", "Beta", "kappa", "x1y", "omega", "zeta-q"};
+  const std::vector<std::string> spelled = {"alpha",  "ALPHA",          "beta", "kappa",
+                                            "k\xc3\xa0ppa", "x1y", "pre-alpha-post", "none",
+                                            "other",  "OMEGA", "zeta-q", "zeta"};
   const std::vector<std::string> fields = {"a", "b", "c"};
   std::uint64_t ruled_out = 0, total = 0, copies = 0;
   for (int round = 0; round < 60; ++round) {
@@ -304,7 +352,9 @@ TEST_CASE("gated evaluation equals the plain one on random rules and reader reco
       text += "n=" + std::to_string(rng() % 300);
       event::FieldStore& store = line.parse(text);
       if (rng() % 4 == 0) {  // a decoded value, which the line does not hold as it is
-        store.add(fields[rng() % fields.size()],
+        // Of a field the rules read, or of one they do not ("z", which the gate may ignore).
+        const std::size_t f = rng() % (fields.size() + 1);
+        store.add(f < fields.size() ? std::string_view(fields[f]) : std::string_view("z"),
                   Value::string(store.arena().copy(spelled[rng() % spelled.size()])));
         ++copies;
       }
