@@ -37,6 +37,7 @@ void NibbleMask::build(std::span<const std::uint32_t> windows) {
     }
   }
   usable_ = true;
+  wide_ = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl");
 #endif
 }
 
@@ -60,12 +61,64 @@ SIGMA_AVX2_INLINE __m256i buckets(const char* at, __m256i low, __m256i high) {
 
 #undef SIGMA_AVX2_INLINE
 
+#define SIGMA_AVX512_INLINE __attribute__((target("avx512bw,avx512vl"), always_inline)) inline
+
+SIGMA_AVX512_INLINE __m512i wide_table(const std::array<std::uint8_t, 16>& t) {
+  // (The masked form: GCC 12 warns that the plain one's result starts uninitialised.)
+  return _mm512_maskz_broadcast_i32x4(0xFFFF,
+                                      _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data())));
+}
+
+SIGMA_AVX512_INLINE __m512i wide_buckets(const char* at, __m512i low, __m512i high) {
+  const __m512i nibble = _mm512_set1_epi8(0x0F);
+  const __m512i text = _mm512_loadu_si512(at);
+  const __m512i lo = _mm512_and_si512(text, nibble);
+  const __m512i hi = _mm512_and_si512(_mm512_srli_epi16(text, 4), nibble);
+  return _mm512_and_si512(_mm512_shuffle_epi8(low, lo), _mm512_shuffle_epi8(high, hi));
+}
+
+#undef SIGMA_AVX512_INLINE
+
 }  // namespace
+
+// blocks() with 64 positions at a time where two blocks are adjacent (all but a text's last),
+// half the instructions of two 32-position blocks.
+__attribute__((target("avx512bw,avx512vl"))) std::uint32_t NibbleMask::wide_blocks(
+    const char* p, std::size_t first, std::size_t count, std::size_t last,
+    std::uint32_t* out) const {
+  const __m512i low0 = wide_table(low_[0]), low1 = wide_table(low_[1]), low2 = wide_table(low_[2]);
+  const __m512i high0 = wide_table(high_[0]), high1 = wide_table(high_[1]),
+                high2 = wide_table(high_[2]);
+  std::uint32_t any = 0;
+  std::size_t b = 0;
+  for (; b + 1 < count && (first + b + 1) * kBlock <= last; b += 2) {
+    const char* at = p + (first + b) * kBlock;
+    const __m512i all = _mm512_and_si512(
+        wide_buckets(at, low0, high0),
+        _mm512_and_si512(wide_buckets(at + 1, low1, high1), wide_buckets(at + 2, low2, high2)));
+    const std::uint64_t hits = _mm512_test_epi8_mask(all, all);
+    out[b] = static_cast<std::uint32_t>(hits);
+    out[b + 1] = static_cast<std::uint32_t>(hits >> 32);
+    any |= static_cast<std::uint32_t>(out[b] != 0) << b;
+    any |= static_cast<std::uint32_t>(out[b + 1] != 0) << (b + 1);
+  }
+  for (; b < count; ++b) {  // the block placed at `last`, and an odd one out
+    const char* at = p + std::min((first + b) * kBlock, last);
+    const __m256i all = _mm256_and_si256(
+        buckets(at, table(low_[0]), table(high_[0])),
+        _mm256_and_si256(buckets(at + 1, table(low_[1]), table(high_[1])),
+                         buckets(at + 2, table(low_[2]), table(high_[2]))));
+    out[b] = _mm256_test_epi8_mask(all, all);
+    any |= static_cast<std::uint32_t>(out[b] != 0) << b;
+  }
+  return any;
+}
 
 __attribute__((target("avx2"))) std::uint32_t NibbleMask::blocks(const char* p, std::size_t first,
                                                                  std::size_t count,
                                                                  std::size_t last,
                                                                  std::uint32_t* out) const {
+  if (wide_) return wide_blocks(p, first, count, last, out);
   // Written out for the three bytes, so the six tables stay in registers across blocks.
   const __m256i low0 = table(low_[0]), low1 = table(low_[1]), low2 = table(low_[2]);
   const __m256i high0 = table(high_[0]), high1 = table(high_[1]), high2 = table(high_[2]);

@@ -48,6 +48,9 @@ class NibbleMask {
   // Per byte of the window: the buckets allowed by the low nibble, then by the high nibble.
   std::array<std::array<std::uint8_t, 16>, 3> low_{}, high_{};
   bool usable_ = false;
+  bool wide_ = false;  // the CPU has AVX-512 (BW, VL): wide_blocks()
+  std::uint32_t wide_blocks(const char* p, std::size_t first, std::size_t count, std::size_t last,
+                            std::uint32_t* out) const;
 };
 
 }  // namespace sigma::runtime
