@@ -32,6 +32,7 @@
 
 #include "runtime/index/nibble_mask.hpp"
 #include "runtime/text/ascii.hpp"
+#include "runtime/text/plain_ascii.hpp"
 #include "runtime/text/simd.hpp"
 
 namespace sigma::runtime {
@@ -71,6 +72,34 @@ class LiteralFilter {
   void scan_ascii(std::string_view text, Hit&& hit) const {
     scan_as<true>(text, hit);
   }
+  // scan_ascii() of `text` when it is plain (every byte below 0x80, none `excluded`, which is
+  // not NUL); false when it is not, some hits reported or none. Where the nibble pass runs on
+  // AVX-512, one pass tests both, 64 positions at a time (the raw-text gate's scan).
+  template <class Hit>
+  bool scan_plain(std::string_view text, char excluded, Hit&& hit) const {
+    if (!nibbles_.usable() || !nibbles_.wide()) {
+      if (!text::is_plain_ascii(text, excluded)) return false;
+      scan_ascii(text, hit);
+      return true;
+    }
+    const PositionTest<true, Hit> at{*this, text, hit};
+    const std::size_t blocks = (text.size() + 63) / 64;
+    bool plain = true;
+    std::uint64_t masks[32];
+    for (std::size_t first = 0; first < blocks; first += 32) {
+      const std::size_t count = std::min<std::size_t>(32, blocks - first);
+      std::uint32_t some =
+          nibbles_.plain_blocks(text.data(), text.size(), first, count, excluded, plain, masks);
+      if (!plain) return false;
+      for (; some != 0; some &= some - 1) {
+        const auto b = static_cast<std::size_t>(std::countr_zero(some));
+        for (std::uint64_t m = masks[b]; m != 0; m &= m - 1)
+          at((first + b) * 64 + static_cast<std::size_t>(std::countr_zero(m)));
+      }
+    }
+    return true;
+  }
+
   // Whether scan_ascii() of `size` bytes costs about what scan() does: where the nibble pass
   // runs, only the positions it reports are lowered; elsewhere every position is, which costs
   // more than folding the text once.
@@ -190,33 +219,48 @@ class LiteralFilter {
   // 3 bytes), up to 16 of them masked at a time; the last one ends at the text's end, and its
   // positions the one before tested already are masked off. A text of up to 16 blocks (512
   // bytes) is one call of the nibble pass, so its tables are loaded once.
+  // The tests scan() makes at every position, for the positions a nibble pass reports; the
+  // tables' addresses and shifts kept in locals (registers) across the calls.
+  template <bool kLower, class Hit>
+  struct PositionTest {
+    const LiteralFilter& f;
+    std::string_view text;
+    Hit& hit;
+    const std::uint64_t* longs = f.long_.bitmap.data();
+    const std::uint64_t* shorts = f.short_.bitmap.data();
+    unsigned long_shift = 32 - f.long_.bits, short_shift = 32 - f.short_.bits;
+
+    void operator()(std::size_t i) const {
+      const char* p = text.data();
+      if (i + 4 <= text.size()) {
+        const std::uint32_t g = window<kLower>(p + i, 4);
+        if (marked(longs, hash4(g, long_shift))) f.check<kLower>(f.long_, g, text, i, hit);
+        if (marked(shorts, hash3(g & 0xFFFFFFu, short_shift)))
+          f.check<kLower>(f.short_, g & 0xFFFFFFu, text, i, hit);
+      } else {
+        const std::uint32_t g = window<kLower>(p + i, 3);
+        if (marked(shorts, hash3(g, short_shift))) f.check<kLower>(f.short_, g, text, i, hit);
+      }
+    }
+  };
+
+  // scan() where nibbles_ is usable and the text fills a block: the positions it reports get
+  // the tests scan() makes at every position. Blocks cover the positions 0 .. n-3 (a key needs
+  // 3 bytes), up to 16 of them masked at a time; the last one ends at the text's end, and its
+  // positions the one before tested already are masked off. A text of up to 16 blocks (512
+  // bytes) is one call of the nibble pass, so its tables are loaded once.
   template <bool kLower, class Hit>
   void scan_blocks(std::string_view text, Hit& hit) const {
     constexpr std::size_t kBlock = NibbleMask::kBlock, kReach = NibbleMask::kReach;
-    const char* p = text.data();
-    const std::size_t n = text.size();
-    const std::uint64_t* const longs = long_.bitmap.data();
-    const std::uint64_t* const shorts = short_.bitmap.data();
-    const unsigned long_shift = 32 - long_.bits, short_shift = 32 - short_.bits;
-    const auto at = [&](std::size_t i) {
-      if (i + 4 <= n) {
-        const std::uint32_t g = window<kLower>(p + i, 4);
-        if (marked(longs, hash4(g, long_shift))) check<kLower>(long_, g, text, i, hit);
-        if (marked(shorts, hash3(g & 0xFFFFFFu, short_shift)))
-          check<kLower>(short_, g & 0xFFFFFFu, text, i, hit);
-      } else {
-        const std::uint32_t g = window<kLower>(p + i, 3);
-        if (marked(shorts, hash3(g, short_shift))) check<kLower>(short_, g, text, i, hit);
-      }
-    };
+    const PositionTest<kLower, Hit> at{*this, text, hit};
     // Block i starts at min(i * kBlock, last): the last block ends at the text's end.
-    const std::size_t last = n - kReach;
+    const std::size_t last = text.size() - kReach;
     const std::size_t blocks = (last + kBlock - 1) / kBlock + 1;
     std::uint32_t masks[16];
     for (std::size_t first = 0; first < blocks; first += 16) {
       const std::size_t count = std::min<std::size_t>(16, blocks - first);
-      for (std::uint32_t some = nibbles_.blocks(p, first, count, last, masks); some != 0;
-           some &= some - 1) {
+      for (std::uint32_t some = nibbles_.blocks(text.data(), first, count, last, masks);
+           some != 0; some &= some - 1) {
         const auto b = static_cast<std::size_t>(std::countr_zero(some));
         const std::size_t start = std::min((first + b) * kBlock, last);
         std::uint32_t m = masks[b];

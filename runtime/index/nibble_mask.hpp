@@ -44,11 +44,21 @@ class NibbleMask {
   std::uint32_t blocks(const char* p, std::size_t first, std::size_t count, std::size_t last,
                        std::uint32_t* out) const;
 
+  // Whether plain_blocks() is there: the CPU has AVX-512 (BW, VL) and BMI2.
+  bool wide() const { return wide_; }
+  // The positions of the n bytes at p, 64 at a time, reading nothing past p + n (the raw-text
+  // gate's pass, which also tests the text for plain ASCII): out[i] bit k when a window may
+  // start at 64 * (first + i) + k (up to n - 3), for i < count (at most 32). Returns the blocks
+  // with a position (bit i), and clears `plain` when a byte of those blocks is 0x80 or more or
+  // `excluded` (not NUL).
+  std::uint32_t plain_blocks(const char* p, std::size_t n, std::size_t first, std::size_t count,
+                             char excluded, bool& plain, std::uint64_t* out) const;
+
  private:
   // Per byte of the window: the buckets allowed by the low nibble, then by the high nibble.
   std::array<std::array<std::uint8_t, 16>, 3> low_{}, high_{};
   bool usable_ = false;
-  bool wide_ = false;  // the CPU has AVX-512 (BW, VL): wide_blocks()
+  bool wide_ = false;  // the CPU has AVX-512 (BW, VL) and BMI2: wide_blocks()
   std::uint32_t wide_blocks(const char* p, std::size_t first, std::size_t count, std::size_t last,
                             std::uint32_t* out) const;
 };

@@ -6,7 +6,6 @@
 #include "runtime/event/exact_type.hpp"
 #include "runtime/event/field_store.hpp"
 #include "runtime/event/json_event.hpp"
-#include "runtime/text/plain_ascii.hpp"
 
 namespace sigma::runtime {
 namespace {
@@ -127,15 +126,14 @@ bool RawGate::may_match(const sigma::Event& event) const {
   char excluded;
   if (!values_are_raw_runs(event, excluded)) return true;
   if (few_.usable()) return few_.may_hold(raw, excluded);
-  // In ASCII, folding is lowering.
-  if (!text::is_plain_ascii(raw, excluded)) return true;
+  // In plain ASCII, folding is lowering; text that is not gets no answer from the gate.
   if (rules_.empty()) {
     bool hit = false;
-    texts_.scan_ascii(raw, [&](std::uint32_t) { hit = true; });
-    return hit;
+    return !texts_.scan_plain(raw, excluded, [&](std::uint32_t) { hit = true; }) || hit;
   }
   std::uint64_t hit = 0;
-  texts_.scan_ascii(raw, [&](std::uint32_t text) { hit |= clauses_of_[text]; });
+  if (!texts_.scan_plain(raw, excluded, [&](std::uint32_t text) { hit |= clauses_of_[text]; }))
+    return true;
   return std::any_of(rules_.begin(), rules_.end(),
                      [&](std::uint64_t clauses) { return (hit & clauses) == clauses; });
 }

@@ -58,13 +58,19 @@ void agrees_with_plain_search(const RandomCase& c) {
         if (LiteralFilter::accepts(lits[i]) && text.find(lits[i]) != std::string::npos)
           expected.insert(i);
       REQUIRE(found(f, text) == expected);
-      if (ascii(text)) {
-        // The same text with some letters in upper case: scan_ascii finds the same.
-        std::string mixed = text;
-        for (char& ch : mixed)
-          if (ch >= 'a' && ch <= 'z' && rng() % 2 == 0) ch = static_cast<char>(ch - 'a' + 'A');
-        REQUIRE(found_ascii(f, mixed) == expected);
-      }
+      // The same text with some letters in upper case: scan_ascii finds the same in ASCII.
+      std::string mixed = text;
+      for (char& ch : mixed)
+        if (ch >= 'a' && ch <= 'z' && rng() % 2 == 0) ch = static_cast<char>(ch - 'a' + 'A');
+      if (ascii(text)) REQUIRE(found_ascii(f, mixed) == expected);
+      // scan_plain: as much where the text is plain (ASCII without the excluded byte), and
+      // false where it is not.
+      const char excluded = t % 2 == 0 ? '\\' : '\x80';
+      const bool plain = ascii(text) && text.find(excluded) == std::string::npos;
+      std::set<std::uint32_t> ids;
+      const bool said = f.scan_plain(mixed, excluded, [&](std::uint32_t id) { ids.insert(id); });
+      REQUIRE(said == plain);
+      if (plain) REQUIRE(ids == expected);
     }
   }
 }
@@ -267,6 +273,9 @@ TEST_CASE("LiteralFilter reports each occurrence once, in the last block's overl
       CHECK(hits == 1);
       hits = 0;
       f.scan_ascii(text, [&](std::uint32_t) { ++hits; });
+      CHECK(hits == 1);
+      hits = 0;
+      CHECK(f.scan_plain(text, '\\', [&](std::uint32_t) { ++hits; }));
       CHECK(hits == 1);
     }
 }

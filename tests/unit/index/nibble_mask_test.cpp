@@ -1,8 +1,10 @@
 #include "runtime/index/nibble_mask.hpp"
 
+#include <bit>
 #include <catch.hpp>
 #include <cstring>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -115,4 +117,74 @@ TEST_CASE("NibbleMask finds a window's letters in either case", "[nibble_mask]")
   text.replace(3, 3, "DoC");
   text.replace(20, 3, "d0c");  // '0' is not a letter: no case of it is 'o'
   CHECK(m.block(text.data()) == (1u << 3));
+}
+
+TEST_CASE("NibbleMask's plain blocks report the positions its blocks do, and plainness",
+          "[nibble_mask]") {
+  // plain_blocks() reads 64 positions at a time with masked loads: the positions up to n - 3
+  // must be those block() reports (no fewer, none past them), whatever the length. Windows
+  // ending in '0' and '\t' that share a bucket let a byte read as zero through (low nibble 0
+  // from one, high nibble 0 from the other), so the positions past n - 3 must be cut off.
+  std::mt19937 rng(13);
+  const std::string alphabet = "ab0\tAB\\.";
+  for (int round = 0; round < 300; ++round) {
+    std::vector<std::uint32_t> windows;
+    for (std::size_t i = 0, n = 1 + rng() % 16; i < n; ++i) {
+      std::string w;
+      for (int k = 0; k < 3; ++k) w.push_back(alphabet[rng() % 4]);
+      windows.push_back(window(w.data()));
+    }
+    NibbleMask m;
+    m.build(windows);
+    if (!m.usable() || !m.wide()) return;  // no AVX-512 here: plain_blocks() is never used
+    const std::size_t n = rng() % 300;
+    std::string text;
+    for (std::size_t i = 0; i < n; ++i) text.push_back(alphabet[rng() % alphabet.size()]);
+    const bool with_odd = rng() % 3 == 0 && n > 0;
+    if (with_odd) text[rng() % n] = static_cast<char>(0x80 + rng() % 0x80);
+    std::set<std::size_t> expected;  // block() on a copy with room for its reach
+    const std::string padded = text + std::string(NibbleMask::kReach, '\0');
+    for (std::size_t at = 0; at + 3 <= n; at += NibbleMask::kBlock)
+      for (std::uint32_t b = m.block(padded.data() + at); b != 0; b &= b - 1) {
+        const std::size_t pos = at + static_cast<std::size_t>(std::countr_zero(b));
+        if (pos + 3 <= n) expected.insert(pos);
+      }
+    std::set<std::size_t> got;
+    bool plain = true;
+    std::uint64_t out[8];
+    const std::size_t blocks = (n + 63) / 64;
+    const std::uint32_t some = m.plain_blocks(text.data(), n, 0, blocks, '\\', plain, out);
+    for (std::size_t b = 0; b < blocks; ++b) {
+      REQUIRE(((some >> b) & 1u) == (out[b] != 0 ? 1u : 0u));
+      for (std::uint64_t bits = out[b]; bits != 0; bits &= bits - 1)
+        got.insert(b * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+    }
+    INFO("length " << n);
+    CHECK(got == expected);
+    CHECK(plain == (!with_odd && text.find('\\') == std::string::npos));
+  }
+}
+
+TEST_CASE("NibbleMask's plain blocks see a byte that is not plain anywhere in the text",
+          "[nibble_mask]") {
+  NibbleMask m;
+  m.build(std::vector<std::uint32_t>{window("doc"), window("kub")});
+  if (!m.usable() || !m.wide()) return;  // no AVX-512 here: plain_blocks() is never used
+  std::uint64_t out[8];
+  for (std::size_t n = 1; n <= 200; ++n)
+    for (std::size_t at : {std::size_t{0}, n / 2, n >= 2 ? n - 2 : 0, n - 1})
+      for (const char odd : {'\\', '\x80', '\xff'}) {
+        std::string text(n, 'a');
+        const bool plain_before = [&] {
+          bool plain = true;
+          m.plain_blocks(text.data(), n, 0, (n + 63) / 64, '\\', plain, out);
+          return plain;
+        }();
+        text[at] = odd;
+        bool plain = true;
+        m.plain_blocks(text.data(), n, 0, (n + 63) / 64, '\\', plain, out);
+        INFO("length " << n << ", byte " << at);
+        CHECK(plain_before);
+        CHECK_FALSE(plain);
+      }
 }
