@@ -113,6 +113,7 @@ bool RawGate::values_are_raw_runs(const sigma::Event& event, char& excluded) con
   }
   excluded = '\x80';  // none but the bytes a plain text has not anyway
   if (!is_exactly<FieldStore>(event)) return false;
+  if (fields_.empty()) return true;  // keywords alone: the raw text itself
   const auto& store = static_cast<const FieldStore&>(event);
   if (every_value_) return store.values_within_raw();
   return std::all_of(fields_.begin(), fields_.end(), [&](const Named& f) {
