@@ -13,6 +13,7 @@
 #include "compiler/diag/edit_distance.hpp"
 #include "compiler/expr/expr_grammar.hpp"
 #include "compiler/expr/expr_program.hpp"
+#include "runtime/match/regex_alternatives.hpp"
 #include "runtime/match/regex_compile.hpp"
 #include "runtime/match/regex_literals.hpp"
 
@@ -193,6 +194,7 @@ std::uint32_t ProgramBuilder::literal_regex(const Node& pattern) {
   }
   p_.regex_needs_.push_back(match::literal_needs(match::RegexLiterals(*re)));
   p_.regex_runs_.push_back(match::run_of(re->pattern()));
+  p_.regex_literals_.push_back(match::literal_alternatives(re->pattern()));
   p_.regexes_.push_back(std::move(re));
   return static_cast<std::uint32_t>(p_.regexes_.size());
 }

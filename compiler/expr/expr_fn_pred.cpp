@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "compiler/expr/expr_ops.hpp"
+#include "runtime/match/regex_alternatives.hpp"
 #include "runtime/match/regex_literals.hpp"
 #include "runtime/match/regex_run.hpp"
 #include "runtime/text/casefold.hpp"
@@ -40,7 +41,10 @@ Value match(std::span<const Value> args, Env& env) {
   return Value::from_bool(ops::any_of_values(s, [&](const Value& v) {
     TextBuffer buf;
     auto text = scalar_text(v, buf);
-    return text && may_match(*text, env.literal_needs, env.tmp) &&
+    if (!text) return false;
+    if (env.literal_alternatives != nullptr)
+      return match::holds_any_literal(*text, *env.literal_alternatives);
+    return may_match(*text, env.literal_needs, env.tmp) &&
            match::search(*re, env.literal_run, *text);
   }));
 }

@@ -41,6 +41,7 @@ struct Env {
   const re2::RE2* literal_regex = nullptr;     // match / replace with a literal pattern
   std::span<const std::vector<std::string>> literal_needs;  // its Program::regex_needs
   std::optional<match::CharacterRun> literal_run;           // its Program::regex_run
+  const std::vector<std::string>* literal_alternatives = nullptr;  // Program::regex_literals
   const CidrBlock* literal_cidr = nullptr;     // cidrmatch with a literal block
 };
 

@@ -93,6 +93,11 @@ class Program {
   const std::optional<match::CharacterRun>& regex_run(std::uint32_t i) const {
     return regex_runs_[i];
   }
+  // match::literal_alternatives(regex(i).pattern()): set when the regex is only literals to
+  // look for, so that match() needs neither RE2 nor the pre-check.
+  const std::optional<std::vector<std::string>>& regex_literals(std::uint32_t i) const {
+    return regex_literals_[i];
+  }
   const CidrBlock& cidr(std::uint32_t i) const { return cidrs_[i]; }
 
   // The names the expression reads, each once, in first-use order: field ids (for
@@ -124,6 +129,7 @@ class Program {
   std::vector<std::shared_ptr<const re2::RE2>> regexes_;
   std::vector<std::vector<std::vector<std::string>>> regex_needs_;  // one per regex
   std::vector<std::optional<match::CharacterRun>> regex_runs_;       // one per regex
+  std::vector<std::optional<std::vector<std::string>>> regex_literals_;  // one per regex
   std::vector<CidrBlock> cidrs_;
   std::vector<std::uint32_t> fields_, variables_, selections_;
   std::uint32_t root_ = 0;

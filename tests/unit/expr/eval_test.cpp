@@ -292,6 +292,23 @@ TEST_CASE("match: RE2, unanchored, case-sensitive", "[expr][eval]") {
   });
 }
 
+TEST_CASE("match: a pattern of literals alone is looked for as it is", "[expr][eval]") {
+  // Answered without RE2 (match::literal_alternatives): still case-sensitive, unanchored, over
+  // every value of a multivalue, numbers by their text, and escaped punctuation as itself.
+  check({
+      {"match(s, \"(Hello|Bye)\")", "b:true"},
+      {"match(s, \"(hello|bye)\")", "b:false"},
+      {"match(s, \"xyz|orld\")", "b:true"},
+      {"match(s, \"(?:lo W|zz)\")", "b:true"},
+      {"match(mv, \"(z|c)\")", "b:true"},
+      {"match(mv, \"(z|y)\")", "b:false"},
+      {"match(n, \"(2|9)\")", "b:true"},
+      {"match(missing, \"(a|b)\")", "null"},
+      {R"~(match("/run/docker.sock", "(docker\.sock|-v /:/host)"))~", "b:true"},
+      {R"~(match("/run/dockerXsock", "(docker\.sock|-v /:/host)"))~", "b:false"},
+  });
+}
+
 TEST_CASE("match: a counted dot answers as RE2 does, ASCII or not", "[expr][eval]") {
   // `.{n,}` is answered by a newline search on ASCII text, by RE2 on the rest: "\u00e9" is two
   // bytes but one character.
