@@ -3,7 +3,6 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
-#include <cstdio>
 
 namespace sigma::text {
 namespace {
@@ -116,11 +115,23 @@ std::optional<std::string> iso_utc(std::string_view text) {
   const int y = static_cast<int>(ymd.year());
   const unsigned m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
   if (y < 0 || y > 9999) return std::nullopt;
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d", y, m, d,
-                static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),
-                static_cast<int>(rem % 60));
-  std::string out(buf);
+  // YYYY-MM-DDTHH:MM:SS, written digit by digit: snprintf took 3,000 instructions an alert.
+  std::string out(19, '0');
+  const auto put = [&](std::size_t at, int value, int width) {
+    for (std::size_t i = at + static_cast<std::size_t>(width); i-- > at; value /= 10)
+      out[i] = static_cast<char>('0' + value % 10);
+  };
+  put(0, y, 4);
+  out[4] = '-';
+  put(5, static_cast<int>(m), 2);
+  out[7] = '-';
+  put(8, static_cast<int>(d), 2);
+  out[10] = 'T';
+  put(11, static_cast<int>(rem / 3600), 2);
+  out[13] = ':';
+  put(14, static_cast<int>(rem / 60 % 60), 2);
+  out[16] = ':';
+  put(17, static_cast<int>(rem % 60), 2);
   if (!p->fraction.empty()) out.append(".").append(p->fraction);
   out += 'Z';
   return out;

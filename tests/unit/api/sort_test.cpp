@@ -65,6 +65,9 @@ TEST_CASE("time text: ISO 8601 UTC and epoch seconds", "[api][time]") {
   CHECK(iso_utc("2024-01-01T01:30:00+02:00") == "2023-12-31T23:30:00Z");
   CHECK(iso_utc("2024-01-01 00:00:00-0130") == "2024-01-01T01:30:00Z");
   CHECK(iso_utc("2024-02-29T12:00:00") == "2024-02-29T12:00:00Z");
+  CHECK(iso_utc("0") == "1970-01-01T00:00:00Z");
+  CHECK(iso_utc("9999-12-31T23:59:59.5Z") == "9999-12-31T23:59:59.5Z");
+  CHECK(iso_utc("0987-06-05T04:03:02Z") == "0987-06-05T04:03:02Z");  // padded to four digits
   CHECK_FALSE(iso_utc("Nov 14 22:13:20"));
   CHECK_FALSE(iso_utc("yesterday"));
   CHECK_FALSE(iso_utc("2024-13-01T00:00:00Z"));
