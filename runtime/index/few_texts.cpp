@@ -106,13 +106,17 @@ struct Lanes {
 };
 
 // Tests the text starts at .. at + 64 of `text` (n bytes): reports, as bits, the starts where
-// some text's pair is found and the bytes that are not plain. The pairs are compared with the
-// case bit set on both sides: exact for letters, and for other bytes a superset (':' also finds
-// 0x1A) that holds_any() sorts out. kMasked: the block is near the end, and its loads read only
-// the bytes before n (a masked load does not fault on the bytes it leaves out), the rest as zero.
-template <bool kMasked, std::size_t K>
+// some text's pair is found (of those in `keep`) and the bytes that are not plain. The pairs are
+// compared with the case bit set on both sides: exact for letters, and for other bytes a
+// superset (':' also finds 0x1A) that holds_any() sorts out. kMasked: the text is shorter than
+// a block's reach, and its loads read only its bytes (a masked load does not fault on the bytes
+// it leaves out), the rest as zero; masked loads are avoided otherwise, as one that spans two
+// cache lines costs about ten cycles here. kEnd: the block ends at the text's end, and the
+// bytes past its first 64 are tested for plain ASCII too.
+template <bool kMasked, bool kEnd, std::size_t K>
 SIGMA_AVX512 __attribute__((always_inline)) inline bool block(const char* text, std::size_t n,
                                                               std::size_t at, const Lanes<K>& l,
+                                                              std::uint64_t keep,
                                                               std::uint64_t& odd,
                                                               std::uint64_t& starts) {
   const auto load = [text, n](std::size_t from) SIGMA_AVX512 {
@@ -125,13 +129,16 @@ SIGMA_AVX512 __attribute__((always_inline)) inline bool block(const char* text, 
     }
   };
   const __m512i v = load(at);
-  const __mmask64 bad = _mm512_movepi8_mask(v) | _mm512_cmpeq_epi8_mask(v, l.excluded);
+  __mmask64 bad = _mm512_movepi8_mask(v) | _mm512_cmpeq_epi8_mask(v, l.excluded);
   const __m512i a = _mm512_or_si512(load(at + l.offset), l.case_bit);
-  const __m512i b = _mm512_or_si512(load(at + l.offset + 1), l.case_bit);
+  const __m512i raw_b = load(at + l.offset + 1);
+  if constexpr (kEnd) bad |= _mm512_movepi8_mask(raw_b) | _mm512_cmpeq_epi8_mask(raw_b, l.excluded);
+  const __m512i b = _mm512_or_si512(raw_b, l.case_bit);
   __mmask64 found = 0;
 #pragma GCC unroll 4
   for (std::size_t k = 0; k < K; ++k)
     found |= _mm512_mask_cmpeq_epi8_mask(_mm512_cmpeq_epi8_mask(a, l.pair[k][0]), b, l.pair[k][1]);
+  found &= keep;
   if ((bad | found) == 0) return false;
   odd = bad;
   starts = found;
@@ -151,16 +158,23 @@ SIGMA_AVX512 bool may_hold_k(std::span<const FewTexts::Probe> probes, std::span<
   l.offset = offset;
   const std::size_t n = text.size();
   std::uint64_t odd = 0, starts = 0;
+  const std::size_t reach = offset + 1 + kWidth;  // the bytes a block reads
+  const auto hit = [&](std::size_t at) { return odd != 0 || holds_any(probes, text, at, starts); };
   std::size_t at = 0;
-  for (; at + offset + 1 + kWidth <= n; at += kWidth)
-    if (block<false>(text.data(), n, at, l, odd, starts) &&
-        (odd != 0 || holds_any(probes, text, at, starts)))
+  for (; at + reach <= n; at += kWidth)
+    if (block<false, false>(text.data(), n, at, l, ~std::uint64_t{0}, odd, starts) && hit(at))
       return true;
-  for (; at < n; at += kWidth)
-    if (block<true>(text.data(), n, at, l, odd, starts) &&
-        (odd != 0 || holds_any(probes, text, at, starts)))
-      return true;
-  return false;
+  if (at == n) return false;
+  if (n < reach) {
+    for (; at < n; at += kWidth)
+      if (block<true, false>(text.data(), n, at, l, ~std::uint64_t{0}, odd, starts) && hit(at))
+        return true;
+    return false;
+  }
+  // The last block ends at the text's end; its starts before `at` were tested already.
+  const std::size_t end = n - reach;
+  const std::uint64_t keep = at - end >= 64 ? 0 : ~std::uint64_t{0} << (at - end);
+  return block<false, true>(text.data(), n, end, l, keep, odd, starts) && hit(end);
 }
 
 #undef SIGMA_AVX512

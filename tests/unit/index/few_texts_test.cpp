@@ -99,6 +99,17 @@ TEST_CASE("text that is not plain ASCII may hold anything", "[few_texts]") {
     CHECK(f.may_hold(s, '\\'));
     CHECK(f.may_hold(s, '\x80'));
   }
+  // At every length, in the last bytes too (which the last block reads past its first 64).
+  for (std::size_t n = 1; n <= 200; ++n)
+    for (std::size_t back = 1; back <= std::min<std::size_t>(n, 5); ++back) {
+      std::string s(n, 'a');
+      CHECK_FALSE(f.may_hold(s, '\\'));
+      s[n - back] = '\\';
+      INFO("length " << n << ", byte " << n - back);
+      CHECK(f.may_hold(s, '\\'));
+      s[n - back] = '\xc5';
+      CHECK(f.may_hold(s, '\x80'));
+    }
 }
 
 TEST_CASE("a letter's case bit does not make punctuation match", "[few_texts]") {
