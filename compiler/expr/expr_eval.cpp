@@ -74,24 +74,10 @@ struct EvalRun {
   Value call(const Program::Node& n);
 };
 
-namespace {
-
-class Collector final : public sigma::ValueSink {
- public:
-  explicit Collector(std::vector<sigma::Value>& out) : out_(out) {}
-  void value(const sigma::Value& v) override { out_.push_back(v); }
-
- private:
-  std::vector<sigma::Value>& out_;
-};
-
-}  // namespace
-
 Value EvalRun::read_field(std::uint32_t id) {
-  ev.collected_.clear();
-  Collector sink(ev.collected_);
-  if (!ctx.field(id, sink)) return Value::null();
-  return event_value(ev.collected_, ev.scratch_);
+  bool present = false;
+  const std::span<const sigma::Value> values = ctx.field(id, present);
+  return present ? event_value(values, ev.scratch_) : Value::null();
 }
 
 Value EvalRun::eval(std::uint32_t index) {

@@ -56,10 +56,10 @@ namespace sigma::expr {
 // the ones the Resolver handed out when the expression was compiled.
 class Context {
  public:
-  // Reports the values of event field `id` to `out` and returns true, or returns false when
-  // the event has no such field (null). Same contract as sigma::Event::lookup: views must
-  // outlive the evaluation (point into the event).
-  virtual bool field(std::uint32_t id, sigma::ValueSink& out) const = 0;
+  // The values of event field `id`, with `present` false when the event has no such field
+  // (null). The values and their views must outlive the evaluation (the Evaluator's field
+  // cache, the event's memory): a span, so that a read needs no copy of them.
+  virtual std::span<const sigma::Value> field(std::uint32_t id, bool& present) const = 0;
   // The value eval variable `slot` got for this event (earlier entries run first). A value
   // the Evaluator produced stays valid until its reset().
   virtual Value variable(std::uint32_t slot) const = 0;
@@ -97,7 +97,6 @@ class Evaluator {
   Scratch scratch_;
   std::unique_ptr<RegexCache> regexes_;
   std::string tmp_;                      // builds strings before they move to scratch_
-  std::vector<sigma::Value> collected_;  // one field's values
 };
 
 // The expression value of an event field's values, as Context::field reports them: none is

@@ -51,11 +51,8 @@ struct Evaluator::Impl final : expr::Context {
   explicit Impl(RuleSet r) : rules(std::move(r)), scratch(*rules.impl().engine) {}
 
   // expr::Context: what eval / where expressions see of the current event.
-  bool field(std::uint32_t id, ValueSink& out) const override {
-    bool present = false;
-    for (const auto& v : runtime::field_values(*rules.impl().engine, id, scratch, present))
-      out.value(v);
-    return present;
+  std::span<const Value> field(std::uint32_t id, bool& present) const override {
+    return runtime::field_values(*rules.impl().engine, id, scratch, present);
   }
   expr::Value variable(std::uint32_t slot) const override { return variables[slot]; }
   bool selection(std::uint32_t index) const override {

@@ -33,28 +33,29 @@ class Names final : public sigma::expr::Resolver {
 
 class Event final : public sigma::expr::Context {
  public:
-  bool field(std::uint32_t id, sigma::ValueSink& out) const override {
+  std::span<const sigma::Value> field(std::uint32_t id, bool& present) const override {
+    static const sigma::Value command[] = {
+        sigma::Value::string("kubectl get secrets -n kube-system")};
+    static const sigma::Value number[] = {sigma::Value::from_int(42)};
+    static const sigma::Value list[] = {
+        sigma::Value::string("10.0.0.1"), sigma::Value::from_double(-2.5), sigma::Value::null(),
+        sigma::Value::from_bool(true), sigma::Value::from_bool(true)};
+    static const sigma::Value negative[] = {sigma::Value::string("-17")};
+    static const sigma::Value other[] = {sigma::Value::string("\xc3\x84\xff straße")};
+    present = id != 0;  // 0: absent
     switch (id) {
       case 0:
-        return false;  // absent
+        return {};
       case 1:
-        out.value(sigma::Value::string("kubectl get secrets -n kube-system"));
-        return true;
+        return command;
       case 2:
-        out.value(sigma::Value::from_int(42));
-        return true;
+        return number;
       case 3:
-        out.value(sigma::Value::string("10.0.0.1"));
-        out.value(sigma::Value::from_double(-2.5));
-        out.value(sigma::Value::null());
-        out.value(sigma::Value::from_bool(true));
-        return true;
+        return list;
       case 4:
-        out.value(sigma::Value::string("-17"));
-        return true;
+        return negative;
       default:
-        out.value(sigma::Value::string("\xc3\x84\xff straße"));
-        return true;
+        return other;
     }
   }
   Value variable(std::uint32_t slot) const override {

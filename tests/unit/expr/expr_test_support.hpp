@@ -93,11 +93,10 @@ class Rule final : public Resolver, public Context {
   }
 
   // Context
-  bool field(std::uint32_t id, sigma::ValueSink& out) const override {
+  std::span<const sigma::Value> field(std::uint32_t id, bool& present) const override {
     const auto* values = event_.find(field_names_.at(id));
-    if (values == nullptr) return false;
-    for (const auto& v : *values) out.value(v);
-    return true;
+    present = values != nullptr;
+    return present ? std::span<const sigma::Value>(*values) : std::span<const sigma::Value>();
   }
   Value variable(std::uint32_t slot) const override { return variable_values_.at(slot); }
   bool selection(std::uint32_t index) const override {
