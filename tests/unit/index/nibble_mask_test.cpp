@@ -18,6 +18,18 @@ std::uint32_t window(const char* p) {
   return w;
 }
 
+// 1 to `most` windows of bytes from the first `letters` of `alphabet`.
+std::vector<std::uint32_t> random_windows(std::mt19937& rng, const std::string& alphabet,
+                                          std::size_t letters, std::size_t most) {
+  std::vector<std::uint32_t> windows;
+  for (std::size_t i = 0, n = 1 + rng() % most; i < n; ++i) {
+    std::string w;
+    for (int k = 0; k < 3; ++k) w.push_back(alphabet[rng() % letters]);
+    windows.push_back(window(w.data()));
+  }
+  return windows;
+}
+
 }  // namespace
 
 TEST_CASE("NibbleMask is usable for a few windows where the CPU has AVX2", "[nibble_mask]") {
@@ -81,14 +93,8 @@ TEST_CASE("NibbleMask's blocks are its block at each step, and say which have a 
   std::mt19937 rng(11);
   const std::string alphabet = "abcABC\\.\x80";
   for (int round = 0; round < 40; ++round) {
-    std::vector<std::uint32_t> windows;
-    for (std::size_t i = 0, n = 1 + rng() % 6; i < n; ++i) {
-      std::string w;
-      for (int k = 0; k < 3; ++k) w.push_back(alphabet[rng() % 3]);  // lower case only
-      windows.push_back(window(w.data()));
-    }
     NibbleMask m;
-    m.build(windows);
+    m.build(random_windows(rng, alphabet, 3, 6));  // lower case only
     if (!m.usable()) return;  // no AVX2 here: blocks() is never used
     // Blocks first .. first + count, the last one placed at `last` (a text's end) when the
     // blocks before reach past it.
@@ -121,21 +127,16 @@ TEST_CASE("NibbleMask finds a window's letters in either case", "[nibble_mask]")
 
 TEST_CASE("NibbleMask's plain blocks report the positions its blocks do, and plainness",
           "[nibble_mask]") {
-  // plain_blocks() reads 64 positions at a time with masked loads: the positions up to n - 3
-  // must be those block() reports (no fewer, none past them), whatever the length. Windows
+  // plain_blocks() reads 64 positions at a time, its last block placed at the text's end (or
+  // with masked loads below a block's reach): the positions up to n - 3 must be those block()
+  // reports (no fewer, none past them), whatever the length. Windows
   // ending in '0' and '\t' that share a bucket let a byte read as zero through (low nibble 0
   // from one, high nibble 0 from the other), so the positions past n - 3 must be cut off.
   std::mt19937 rng(13);
   const std::string alphabet = "ab0\tAB\\.";
   for (int round = 0; round < 300; ++round) {
-    std::vector<std::uint32_t> windows;
-    for (std::size_t i = 0, n = 1 + rng() % 16; i < n; ++i) {
-      std::string w;
-      for (int k = 0; k < 3; ++k) w.push_back(alphabet[rng() % 4]);
-      windows.push_back(window(w.data()));
-    }
     NibbleMask m;
-    m.build(windows);
+    m.build(random_windows(rng, alphabet, 4, 16));
     if (!m.usable() || !m.wide()) return;  // no AVX-512 here: plain_blocks() is never used
     const std::size_t n = rng() % 300;
     std::string text;

@@ -56,4 +56,18 @@ inline Result read_all(sigma::readers::Format format, const std::string& text,
   return out;
 }
 
+// The string values of `store` that are not runs of its raw text, as "name = value" (what
+// FieldStore::values_within_raw() must answer for, whatever a reader promised).
+inline std::vector<std::string> values_outside_raw(const sigma::event::FieldStore& store) {
+  const std::string_view raw = store.raw();
+  std::vector<std::string> outside;
+  for (const auto& entry : store.entries()) {
+    const std::string_view v = entry.value.text;
+    if (entry.value.type != sigma::Value::Type::String || v.empty()) continue;
+    if (v.data() < raw.data() || v.data() + v.size() > raw.data() + raw.size())
+      outside.push_back(std::string(entry.name) + " = " + std::string(v));
+  }
+  return outside;
+}
+
 }  // namespace sigma::test
