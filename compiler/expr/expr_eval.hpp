@@ -96,7 +96,7 @@ class Evaluator {
   friend struct EvalRun;
   Scratch scratch_;
   std::unique_ptr<RegexCache> regexes_;
-  std::string tmp_;                      // builds strings before they move to scratch_
+  std::string tmp_;  // builds strings before they move to scratch_
 };
 
 // The expression value of an event field's values, as Context::field reports them: none is

@@ -46,8 +46,8 @@ bool FieldStore::within_raw(const sigma::Value& v) const {
   if (v.type != sigma::Value::Type::String || text.empty()) return true;
   // As integers: the order of pointers into different objects is unspecified. An offset below
   // the raw text wraps to a large one.
-  const std::uintptr_t offset = reinterpret_cast<std::uintptr_t>(text.data()) -
-                                reinterpret_cast<std::uintptr_t>(raw_.data());
+  const std::uintptr_t offset =
+      reinterpret_cast<std::uintptr_t>(text.data()) - reinterpret_cast<std::uintptr_t>(raw_.data());
   return offset <= raw_.size() && text.size() <= raw_.size() - offset;
 }
 

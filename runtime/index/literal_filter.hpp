@@ -259,8 +259,8 @@ class LiteralFilter {
     std::uint32_t masks[16];
     for (std::size_t first = 0; first < blocks; first += 16) {
       const std::size_t count = std::min<std::size_t>(16, blocks - first);
-      for (std::uint32_t some = nibbles_.blocks(text.data(), first, count, last, masks);
-           some != 0; some &= some - 1) {
+      for (std::uint32_t some = nibbles_.blocks(text.data(), first, count, last, masks); some != 0;
+           some &= some - 1) {
         const auto b = static_cast<std::size_t>(std::countr_zero(some));
         const std::size_t start = std::min((first + b) * kBlock, last);
         std::uint32_t m = masks[b];

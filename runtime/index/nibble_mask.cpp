@@ -62,21 +62,12 @@ SIGMA_AVX2_INLINE __m256i buckets(const char* at, __m256i low, __m256i high) {
 
 #undef SIGMA_AVX2_INLINE
 
-#define SIGMA_AVX512_INLINE \
-  __attribute__((target("avx512bw,avx512vl,bmi2"), always_inline)) inline
+#define SIGMA_AVX512_INLINE __attribute__((target("avx512bw,avx512vl,bmi2"), always_inline)) inline
 
 SIGMA_AVX512_INLINE __m512i wide_table(const std::array<std::uint8_t, 16>& t) {
   // (The masked form: GCC 12 warns that the plain one's result starts uninitialised.)
   return _mm512_maskz_broadcast_i32x4(0xFFFF,
                                       _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data())));
-}
-
-SIGMA_AVX512_INLINE __m512i wide_buckets(const char* at, __m512i low, __m512i high) {
-  const __m512i nibble = _mm512_set1_epi8(0x0F);
-  const __m512i text = _mm512_loadu_si512(at);
-  const __m512i lo = _mm512_and_si512(text, nibble);
-  const __m512i hi = _mm512_and_si512(_mm512_srli_epi16(text, 4), nibble);
-  return _mm512_and_si512(_mm512_shuffle_epi8(low, lo), _mm512_shuffle_epi8(high, hi));
 }
 
 // For plain_blocks(): the bytes from `from` of the n at p, 64 of them, those past n as zero
@@ -92,11 +83,16 @@ SIGMA_AVX512_INLINE __m512i load_from(const char* p, std::size_t n, std::size_t 
   }
 }
 
+// The buckets of the windows that may have text's bytes there, 64 at a time (buckets()).
 SIGMA_AVX512_INLINE __m512i loaded_buckets(__m512i text, __m512i low, __m512i high) {
   const __m512i nibble = _mm512_set1_epi8(0x0F);
   const __m512i lo = _mm512_and_si512(text, nibble);
   const __m512i hi = _mm512_and_si512(_mm512_srli_epi16(text, 4), nibble);
   return _mm512_and_si512(_mm512_shuffle_epi8(low, lo), _mm512_shuffle_epi8(high, hi));
+}
+
+SIGMA_AVX512_INLINE __m512i wide_buckets(const char* at, __m512i low, __m512i high) {
+  return loaded_buckets(_mm512_loadu_si512(at), low, high);
 }
 
 // plain_blocks()' tables and text. Passed by value, so that its blocks keep them in registers.
@@ -155,10 +151,10 @@ __attribute__((target("avx512bw,avx512vl,bmi2"))) std::uint32_t NibbleMask::wide
   }
   for (; b < count; ++b) {  // the block placed at `last`, and an odd one out
     const char* at = p + std::min((first + b) * kBlock, last);
-    const __m256i all = _mm256_and_si256(
-        buckets(at, table(low_[0]), table(high_[0])),
-        _mm256_and_si256(buckets(at + 1, table(low_[1]), table(high_[1])),
-                         buckets(at + 2, table(low_[2]), table(high_[2]))));
+    const __m256i all =
+        _mm256_and_si256(buckets(at, table(low_[0]), table(high_[0])),
+                         _mm256_and_si256(buckets(at + 1, table(low_[1]), table(high_[1])),
+                                          buckets(at + 2, table(low_[2]), table(high_[2]))));
     out[b] = _mm256_test_epi8_mask(all, all);
     any |= static_cast<std::uint32_t>(out[b] != 0) << b;
   }
@@ -186,11 +182,17 @@ __attribute__((target("avx2"))) std::uint32_t NibbleMask::blocks(const char* p, 
   return any;
 }
 __attribute__((target("avx512bw,avx512vl,bmi2"))) std::uint32_t NibbleMask::plain_blocks(
-    const char* p, std::size_t n, std::size_t first, std::size_t count, char excluded,
-    bool& plain, std::uint64_t* out) const {
-  const PlainPass s{wide_table(low_[0]),  wide_table(low_[1]),  wide_table(low_[2]),
-                    wide_table(high_[0]), wide_table(high_[1]), wide_table(high_[2]),
-                    _mm512_set1_epi8(excluded), p, n};
+    const char* p, std::size_t n, std::size_t first, std::size_t count, char excluded, bool& plain,
+    std::uint64_t* out) const {
+  const PlainPass s{wide_table(low_[0]),
+                    wide_table(low_[1]),
+                    wide_table(low_[2]),
+                    wide_table(high_[0]),
+                    wide_table(high_[1]),
+                    wide_table(high_[2]),
+                    _mm512_set1_epi8(excluded),
+                    p,
+                    n};
   __mmask64 odd = 0;
   std::uint32_t any = 0;
   const auto put = [&](std::size_t b, __mmask64 found) {
@@ -198,7 +200,8 @@ __attribute__((target("avx512bw,avx512vl,bmi2"))) std::uint32_t NibbleMask::plai
     any |= static_cast<std::uint32_t>(found != 0) << b;
   };
   if (n < 66) {  // shorter than one block's reach: masked loads
-    for (std::size_t b = 0; b < count; ++b) put(b, plain_block<true, false>(s, (first + b) * 64, odd));
+    for (std::size_t b = 0; b < count; ++b)
+      put(b, plain_block<true, false>(s, (first + b) * 64, odd));
   } else {
     // Whole blocks; the last one is placed at the text's end, overlapping the one before, and
     // the positions that one had are shifted out.

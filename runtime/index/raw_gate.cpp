@@ -116,9 +116,8 @@ bool RawGate::values_are_raw_runs(const sigma::Event& event, char& excluded) con
   if (fields_.empty()) return true;  // keywords alone: the raw text itself
   const auto& store = static_cast<const FieldStore&>(event);
   if (every_value_) return store.values_within_raw();
-  return std::all_of(fields_.begin(), fields_.end(), [&](const Named& f) {
-    return store.values_within_raw(f.name, f.hash);
-  });
+  return std::all_of(fields_.begin(), fields_.end(),
+                     [&](const Named& f) { return store.values_within_raw(f.name, f.hash); });
 }
 
 bool RawGate::may_match(const sigma::Event& event) const {

@@ -23,12 +23,11 @@
 //   if (gate.usable() && !gate.may_match(event)) { /* skip the index for this event */ }
 #pragma once
 
+#include <sigma/event.hpp>
 #include <span>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <sigma/event.hpp>
 
 #include "runtime/index/anchors.hpp"
 #include "runtime/index/few_texts.hpp"

@@ -281,8 +281,7 @@ TEST_CASE("a gate of many texts (the Container CLI rule's keywords) rules out as
   }
 }
 
-TEST_CASE("where one clause a rule is not enough, every clause it can test counts",
-          "[raw_gate]") {
+TEST_CASE("where one clause a rule is not enough, every clause it can test counts", "[raw_gate]") {
   // The seed rules on an audit log: the credential rule needs type EXECVE *and* a0 kubectl or
   // docker; the CLI rule any of its keywords. With the keywords, the texts are too many for
   // FewTexts, so each of the credential rule's clauses must be hit: an EXECVE record of `ls`
@@ -332,9 +331,9 @@ TEST_CASE("gated evaluation equals the plain one on random rules and reader reco
   // Words of many distinct pairs, so that FewTexts declines some gates and every clause counts.
   std::mt19937 rng(29);
   const std::vector<std::string> words = {"alpha", "Beta", "kappa", "x1y", "omega", "zeta-q"};
-  const std::vector<std::string> spelled = {"alpha",  "ALPHA",          "beta", "kappa",
-                                            "k\xc3\xa0ppa", "x1y", "pre-alpha-post", "none",
-                                            "other",  "OMEGA", "zeta-q", "zeta"};
+  const std::vector<std::string> spelled = {"alpha",        "ALPHA", "beta",           "kappa",
+                                            "k\xc3\xa0ppa", "x1y",   "pre-alpha-post", "none",
+                                            "other",        "OMEGA", "zeta-q",         "zeta"};
   const std::vector<std::string> fields = {"a", "b", "c"};
   std::uint64_t ruled_out = 0, total = 0, copies = 0;
   for (int round = 0; round < 60; ++round) {

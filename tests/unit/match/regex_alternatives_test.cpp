@@ -23,10 +23,15 @@ TEST_CASE("literal_alternatives takes plain alternations, whole or in one group"
 }
 
 TEST_CASE("literal_alternatives leaves everything else to RE2", "[regex_alternatives]") {
-  for (const char* pattern :
-       {"", "()", "a|", "|a", "a||b", "(a)|(b)", "((a|b))", "(?i)abc", "(?i:abc)", "a.b", "^a",
-        "a$", "a*", "a+", "a?", "a{2}", "[ab]", "a\\d", "\\bword", "a\\x41", "\\Qa\\E", "\\",
-        "a\tb", "caf\xc3\xa9", "(a|b", "a|b)", "kubectl.*(get|describe)"}) {
+  for (const char* pattern : {"",        "()",      "a|",
+                              "|a",      "a||b",    "(a)|(b)",
+                              "((a|b))", "(?i)abc", "(?i:abc)",
+                              "a.b",     "^a",      "a$",
+                              "a*",      "a+",      "a?",
+                              "a{2}",    "[ab]",    "a\\d",
+                              "\\bword", "a\\x41",  "\\Qa\\E",
+                              "\\",      "a\tb",    "caf\xc3\xa9",
+                              "(a|b",    "a|b)",    "kubectl.*(get|describe)"}) {
     INFO(pattern);
     CHECK_FALSE(literal_alternatives(pattern).has_value());
   }
