@@ -13,7 +13,6 @@
 #include "compiler/diag/edit_distance.hpp"
 #include "compiler/expr/expr_grammar.hpp"
 #include "compiler/expr/expr_program.hpp"
-#include "runtime/match/regex_alternatives.hpp"
 #include "runtime/match/regex_compile.hpp"
 #include "runtime/match/regex_literals.hpp"
 
@@ -192,9 +191,11 @@ std::uint32_t ProgramBuilder::literal_regex(const Node& pattern) {
           "RE2 syntax: no backreferences or lookaround");
     return 0;
   }
-  p_.regex_needs_.push_back(match::literal_needs(match::RegexLiterals(*re)));
-  p_.regex_runs_.push_back(match::run_of(re->pattern()));
-  p_.regex_literals_.push_back(match::literal_alternatives(re->pattern()));
+  p_.regex_shortcuts_.push_back(match::shortcut_of(*re));
+  // A regex of literals is searched for as cheaply as its pre-check would be.
+  p_.regex_needs_.push_back(p_.regex_shortcuts_.back().literals
+                                ? std::vector<std::vector<std::string>>{}
+                                : match::literal_needs(match::RegexLiterals(*re)));
   p_.regexes_.push_back(std::move(re));
   return static_cast<std::uint32_t>(p_.regexes_.size());
 }

@@ -180,8 +180,7 @@ Value EvalRun::call(const Program::Node& n) {
     else {
       env.literal_regex = &p.regex(n.a - 1);
       env.literal_needs = p.regex_needs(n.a - 1);
-      env.literal_run = p.regex_run(n.a - 1);
-      if (const auto& literals = p.regex_literals(n.a - 1)) env.literal_alternatives = &*literals;
+      env.literal_shortcut = &p.regex_shortcut(n.a - 1);
     }
   }
   switch (n.fn) {

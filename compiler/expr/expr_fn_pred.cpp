@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "compiler/expr/expr_ops.hpp"
-#include "runtime/match/regex_alternatives.hpp"
 #include "runtime/match/regex_literals.hpp"
 #include "runtime/match/regex_run.hpp"
 #include "runtime/text/casefold.hpp"
@@ -41,11 +40,9 @@ Value match(std::span<const Value> args, Env& env) {
   return Value::from_bool(ops::any_of_values(s, [&](const Value& v) {
     TextBuffer buf;
     auto text = scalar_text(v, buf);
-    if (!text) return false;
-    if (env.literal_alternatives != nullptr)
-      return match::holds_any_literal(*text, *env.literal_alternatives);
-    return may_match(*text, env.literal_needs, env.tmp) &&
-           match::search(*re, env.literal_run, *text);
+    static const match::RegexShortcut kNone;  // a pattern computed per event: RE2 alone
+    return text && may_match(*text, env.literal_needs, env.tmp) &&
+           match::search(*re, env.literal_shortcut ? *env.literal_shortcut : kNone, *text);
   }));
 }
 

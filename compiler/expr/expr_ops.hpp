@@ -40,8 +40,7 @@ struct Env {
   std::string& tmp;
   const re2::RE2* literal_regex = nullptr;     // match / replace with a literal pattern
   std::span<const std::vector<std::string>> literal_needs;  // its Program::regex_needs
-  std::optional<match::CharacterRun> literal_run;           // its Program::regex_run
-  const std::vector<std::string>* literal_alternatives = nullptr;  // Program::regex_literals
+  const match::RegexShortcut* literal_shortcut = nullptr;   // its Program::regex_shortcut
   const CidrBlock* literal_cidr = nullptr;     // cidrmatch with a literal block
 };
 

@@ -89,15 +89,8 @@ class Program {
   std::span<const std::vector<std::string>> regex_needs(std::uint32_t i) const {
     return regex_needs_[i];
   }
-  // match::run_of(regex(i).pattern()): set when the regex only counts characters.
-  const std::optional<match::CharacterRun>& regex_run(std::uint32_t i) const {
-    return regex_runs_[i];
-  }
-  // match::literal_alternatives(regex(i).pattern()): set when the regex is only literals to
-  // look for, so that match() needs neither RE2 nor the pre-check.
-  const std::optional<std::vector<std::string>>& regex_literals(std::uint32_t i) const {
-    return regex_literals_[i];
-  }
+  // match::shortcut_of(regex(i).pattern()): what answers it without RE2, if anything.
+  const match::RegexShortcut& regex_shortcut(std::uint32_t i) const { return regex_shortcuts_[i]; }
   const CidrBlock& cidr(std::uint32_t i) const { return cidrs_[i]; }
 
   // The names the expression reads, each once, in first-use order: field ids (for
@@ -128,8 +121,7 @@ class Program {
   std::string pool_;
   std::vector<std::shared_ptr<const re2::RE2>> regexes_;
   std::vector<std::vector<std::vector<std::string>>> regex_needs_;  // one per regex
-  std::vector<std::optional<match::CharacterRun>> regex_runs_;       // one per regex
-  std::vector<std::optional<std::vector<std::string>>> regex_literals_;  // one per regex
+  std::vector<match::RegexShortcut> regex_shortcuts_;                // one per regex
   std::vector<CidrBlock> cidrs_;
   std::vector<std::uint32_t> fields_, variables_, selections_;
   std::uint32_t root_ = 0;

@@ -83,8 +83,8 @@ LeafMatcher make_matcher(const ir::Program& p, const ir::Leaf& l, std::uint32_t 
           leaf::Regex r{pred.re.get(), {}, {}, {}};
           if (pred.re != nullptr) {
             r.literals = std::make_shared<const match::RegexLiterals>(*pred.re);
-            r.needs = match::literal_needs(*r.literals);
-            r.run = match::run_of(pred.re->pattern());
+            r.shortcut = match::shortcut_of(*pred.re);
+            if (!r.shortcut.literals) r.needs = match::literal_needs(*r.literals);
           }
           out.m = std::move(r);
         } else if constexpr (std::is_same_v<T, ir::NumberCmp>) {

@@ -48,8 +48,9 @@ struct Regex {
   // values lack them, and a search for a rare byte is far cheaper than running the regex,
   // above all over a long script block.
   std::vector<std::vector<std::string>> needs;
-  // Set when the regex only counts characters (`.{1000,}`): ASCII text is answered without RE2.
-  std::optional<match::CharacterRun> run;
+  // What answers the regex without RE2: a count of characters (`.{1000,}`, on ASCII text), or
+  // its literals (`(certutil|bitsadmin)`, which then has no `needs`).
+  match::RegexShortcut shortcut;
 };
 struct Number {
   ir::CmpOp op = ir::CmpOp::Eq;

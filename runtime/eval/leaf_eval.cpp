@@ -92,7 +92,7 @@ class LeafEval {
         const std::string_view lower = v.type == Type::String ? folded[i] : *t;
         if (!match::holds_each(lower, l.needs)) continue;
       }
-      if (match::search(*l.re, l.run, *t)) return true;
+      if (match::search(*l.re, l.shortcut, *t)) return true;
     }
     return false;
   }

@@ -1,8 +1,8 @@
 // Regexes that are only literals to look for: `docker\.sock`, `(--privileged|--net=host)`. A
 // search for such a regex matches exactly when the text holds one of its literals, so a search
 // for those (match::find_bytes) answers without RE2, and without the folded copy and the
-// literal pre-check a regex needs first: the extension's match() calls in the seed rules are
-// all of this kind or start with one.
+// literal pre-check a regex needs first (the extension's match() calls in the seed rules are
+// all of this kind or start with one). match::search takes them through RegexShortcut.
 //
 //   if (const auto alts = match::literal_alternatives(pattern)) ...  // once, when compiling
 //   match::holds_any_literal(text, *alts)                              // per text

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstring>
 
+#include "runtime/match/regex_alternatives.hpp"
 #include "runtime/text/plain_ascii.hpp"
 
 namespace sigma::match {
@@ -64,8 +65,17 @@ bool has_run(std::string_view text, const CharacterRun& run) {
   }
 }
 
-bool search(const re2::RE2& re, const std::optional<CharacterRun>& run, std::string_view text) {
-  if (run && text::is_plain_ascii(text)) return has_run(text, *run);
+RegexShortcut shortcut_of(const re2::RE2& re) {
+  const re2::RE2::Options& o = re.options();
+  if (!o.case_sensitive() || o.literal() || o.never_nl()) return {};
+  RegexShortcut s{run_of(re.pattern()), literal_alternatives(re.pattern())};
+  if (s.run && o.dot_nl()) s.run->newlines = true;
+  return s;
+}
+
+bool search(const re2::RE2& re, const RegexShortcut& shortcut, std::string_view text) {
+  if (shortcut.literals) return holds_any_literal(text, *shortcut.literals);
+  if (shortcut.run && text::is_plain_ascii(text)) return has_run(text, *shortcut.run);
   return re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
 

@@ -6,13 +6,18 @@
 // character is a byte, the answer is a search for newlines. Other text is left to RE2, whose
 // `.` takes UTF-8 characters (and no malformed bytes).
 //
-//   const auto run = match::run_of(re.pattern());   // once, when compiling
-//   if (match::search(re, run, text)) ...            // per text
+// Regexes that are only literals to look for (match::literal_alternatives) are answered by a
+// search for those literals. RegexShortcut holds what a pattern can be answered by.
+//
+//   const auto shortcut = match::shortcut_of(re.pattern());  // once, when compiling
+//   if (match::search(re, shortcut, text)) ...               // per text
 #pragma once
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace re2 {
 class RE2;
@@ -32,8 +37,18 @@ std::optional<CharacterRun> run_of(std::string_view pattern);
 // Whether ASCII `text` holds `run` (what RE2::PartialMatch answers for its pattern).
 bool has_run(std::string_view text, const CharacterRun& run);
 
-// RE2::PartialMatch(text, re), answered by has_run() where `run` (run_of(re.pattern())) is set
-// and the text is ASCII: the one way rule leaves and expressions run a regex.
-bool search(const re2::RE2& re, const std::optional<CharacterRun>& run, std::string_view text);
+// What a regex can be answered by without RE2, worked out once from its pattern and options
+// (none where an option changes what the pattern means: case-insensitive, literal, never_nl).
+struct RegexShortcut {
+  std::optional<CharacterRun> run;                   // run_of(pattern)
+  std::optional<std::vector<std::string>> literals;  // literal_alternatives(pattern)
+};
+RegexShortcut shortcut_of(const re2::RE2& re);
+
+// RE2::PartialMatch(text, re), answered by a search for the literals where the shortcut has
+// them, by has_run() where it has a run and the text is ASCII: the one way rule leaves and
+// expressions run a regex. (A regex of literals needs no literal pre-check either: callers
+// leave it out, as the search costs no more.)
+bool search(const re2::RE2& re, const RegexShortcut& shortcut, std::string_view text);
 
 }  // namespace sigma::match

@@ -100,6 +100,21 @@ TEST_CASE("regex: unanchored, raw text, flags in the compiled regex", "[leaf]") 
       holds(pb, pb.leaf("EventID", regex("(unclosed")), MockEvent{{"EventID", {str("(")}}}));
 }
 
+TEST_CASE("regex: a pattern of literals alone answers as RE2 does, options and all", "[leaf]") {
+  // Searched for without RE2 (match::RegexShortcut): case-sensitive unless the compiled regex
+  // is not, unanchored, over numbers' text too.
+  ProgramBuilder pb;
+  const MockEvent ev{{"CommandLine", {str("C:\\Windows\\CertUtil.exe -urlcache -f")}},
+                     {"EventID", {num(4688)}}};
+  CHECK_FALSE(holds(pb, pb.leaf("CommandLine", regex("(certutil|bitsadmin)")), ev));
+  CHECK(holds(pb, pb.leaf("CommandLine", regex("(CertUtil|bitsadmin)")), ev));
+  CHECK(holds(pb, pb.leaf("CommandLine", regex("(certutil|bitsadmin)", true)), ev));
+  CHECK(holds(pb, pb.leaf("CommandLine", regex("xyz|-urlcache -f")), ev));
+  CHECK(holds(pb, pb.leaf("CommandLine", regex("CertUtil\\.exe")), ev));
+  CHECK_FALSE(holds(pb, pb.leaf("CommandLine", regex("CertUtil\\.ex\\.")), ev));
+  CHECK(holds(pb, pb.leaf("EventID", regex("68|99")), ev));
+}
+
 TEST_CASE("regex: the literal pre-check never changes a result", "[leaf]") {
   // Patterns with literals the pre-check looks for (case-sensitive and not, in alternations,
   // around classes), matched against random mixed-case text: the leaf must say what RE2 says.

@@ -13,6 +13,31 @@ using sigma::match::CharacterRun;
 using sigma::match::has_run;
 using sigma::match::run_of;
 
+TEST_CASE("search answers a regex of literals by its literals, unless its options say no",
+          "[regex_run]") {
+  RE2::Options insensitive;
+  insensitive.set_case_sensitive(false);
+  const RE2 sensitive_re("(docker\\.sock|kubectl exec)"), insensitive_re("docker", insensitive);
+  const auto sensitive = sigma::match::shortcut_of(sensitive_re);
+  REQUIRE(sensitive.literals.has_value());
+  CHECK_FALSE(sigma::match::shortcut_of(insensitive_re).literals.has_value());
+  RE2::Options dot_nl;
+  dot_nl.set_dot_nl(true);
+  const RE2 dots(".{3}", dot_nl);
+  REQUIRE(sigma::match::shortcut_of(dots).run.has_value());
+  CHECK(sigma::match::shortcut_of(dots).run->newlines);  // `.` takes newlines under dot_nl
+  for (const char* text : {"curl --unix-socket /run/docker.sock", "DOCKER.SOCK", "dockerXsock",
+                           "kubectl exec -it", "a\nb"}) {
+    INFO(text);
+    CHECK(sigma::match::search(sensitive_re, sensitive, text) ==
+          RE2::PartialMatch(text, sensitive_re));
+    CHECK(sigma::match::search(insensitive_re, sigma::match::shortcut_of(insensitive_re), text) ==
+          RE2::PartialMatch(text, insensitive_re));
+    CHECK(sigma::match::search(dots, sigma::match::shortcut_of(dots), text) ==
+          RE2::PartialMatch(text, dots));
+  }
+}
+
 TEST_CASE("run_of recognises counted dots alone, with flags", "[regex_run]") {
   const auto run = [](std::string_view p) { return run_of(p); };
   REQUIRE(run(".{1000,}"));
