@@ -21,21 +21,20 @@ void FieldStore::clear() {
   arena_.reset();
 }
 
-bool FieldStore::values_within_raw() const {
+std::optional<bool> FieldStore::known_within_raw() const {
   if (fallback_ != nullptr || raw_.empty()) return false;
-  if (promised_within_raw_) {
-    assert(strings_within_raw());
-    return true;
-  }
+  if (!promised_within_raw_) return std::nullopt;
+  assert(strings_within_raw());
+  return true;
+}
+
+bool FieldStore::values_within_raw() const {
+  if (const auto known = known_within_raw()) return *known;
   return strings_within_raw();
 }
 
 bool FieldStore::values_within_raw(std::string_view name, std::uint64_t hash) const {
-  if (fallback_ != nullptr || raw_.empty()) return false;
-  if (promised_within_raw_) {
-    assert(strings_within_raw());
-    return true;
-  }
+  if (const auto known = known_within_raw()) return *known;
   for (std::uint32_t e = find(name, hash); e != kNone; e = entries_[e].next)
     if (!within_raw(entries_[e].value)) return false;
   return true;

@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -103,6 +104,9 @@ class FieldStore final : public sigma::Event {
   void add(std::string_view name, std::uint64_t hash, std::uint32_t head,
            const sigma::Value& value);
   void grow_index();
+  // values_within_raw()'s answer without looking at values: false without raw text or with a
+  // fallback, true by the reader's promise (checked where assertions are on), else unknown.
+  std::optional<bool> known_within_raw() const;
   bool strings_within_raw() const;  // values_within_raw()'s walk
   bool within_raw(const sigma::Value& v) const;  // a string that is a run of raw_, or no string
 

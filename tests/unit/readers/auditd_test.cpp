@@ -203,17 +203,13 @@ TEST_CASE("auditd: the reader promises the raw-text gate only records of raw run
       "type=EXECVE msg=audit(1712345679.000:4243): argc=2 a0_len=5 a0[0]=6C73 a0[1]=2D6C "
       "a0[2]=61 a1=\"/\"\n"
       "type=USER_LOGIN msg=audit(1712345680.000:4244): pid=1 uid=0 msg='op=login acct=\"root\"'\n";
-  std::istringstream in(text);
-  auto reader = sigma::readers::open_reader(Format::Auditd, in, "audit.log", [](const auto&) {});
   std::vector<bool> within;
-  while (const sigma::Event* e = reader->next()) {
-    const auto* store = dynamic_cast<const sigma::event::FieldStore*>(e);
-    REQUIRE(store != nullptr);
-    const bool runs = sigma::test::values_outside_raw(*store).empty();
-    INFO(e->raw());
-    CHECK(store->values_within_raw() == runs);
+  sigma::test::for_each_store(Format::Auditd, text, [&](const sigma::event::FieldStore& store) {
+    const bool runs = sigma::test::values_outside_raw(store).empty();
+    INFO(store.raw());
+    CHECK(store.values_within_raw() == runs);
     within.push_back(runs);
-  }
+  });
   // SYSCALL, CWD and USER_LOGIN are runs of their lines; the rest decode or copy.
   CHECK(within == std::vector<bool>{true, false, true, false, false, true});
 }

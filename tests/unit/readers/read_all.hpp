@@ -56,6 +56,19 @@ inline Result read_all(sigma::readers::Format format, const std::string& text,
   return out;
 }
 
+// Calls f(store) for each event a reader of `format` makes of `text`, each a FieldStore (the
+// live event, not a snapshot: for what only the store itself can answer).
+template <class F>
+void for_each_store(sigma::readers::Format format, const std::string& text, F&& f) {
+  std::istringstream in(text);
+  auto reader = sigma::readers::open_reader(format, in, "test.log", [](const auto&) {});
+  while (const sigma::Event* e = reader->next()) {
+    const auto* store = dynamic_cast<const sigma::event::FieldStore*>(e);
+    REQUIRE(store != nullptr);
+    f(*store);
+  }
+}
+
 // The string values of `store` that are not runs of its raw text, as "name = value" (what
 // FieldStore::values_within_raw() must answer for, whatever a reader promised).
 inline std::vector<std::string> values_outside_raw(const sigma::event::FieldStore& store) {
