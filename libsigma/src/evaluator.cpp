@@ -132,14 +132,17 @@ std::span<Alert> Evaluator::evaluate(const Event& event) { return evaluate(event
 std::span<Alert> Evaluator::evaluate(const Event& event, const EventSource& source) {
   auto& s = *impl_;
   const auto& rs = s.rules.impl();
-  s.matched.clear();
   // Alerts the caller left in place are reused like recycled ones (moved-out ones hold nothing).
   for (Alert& a : s.alerts)
     if (a.columns.capacity() > 0 && s.spare.size() < Impl::kMaxSpare)
       s.spare.push_back(std::move(a));
   s.alerts.clear();
+  const runtime::RuleIndex& index = s.index_for(source);
+  // Most events of a small index stop at its raw-text gate: nothing is set up for them.
+  if (runtime::ruled_out(index, event)) return s.alerts;
+  s.matched.clear();
   s.exprs.reset();
-  runtime::match(*rs.engine, s.index_for(source), event, s.scratch, s.iscratch, s.matched);
+  runtime::match(*rs.engine, index, event, s.scratch, s.iscratch, s.matched, true);
   for (const auto index : s.matched) {
     const auto& rule = rs.program->rules[index];
     s.rule = &rule;

@@ -303,14 +303,20 @@ struct Hits {
 
 }  // namespace
 
+bool ruled_out(const RuleIndex& index, const sigma::Event& event) {
+  const RuleIndex::Impl& x = index.impl();
+  return x.rules.empty() || (x.gate.usable() && !x.gate.may_match(event));
+}
+
 void match(const Engine& engine, const RuleIndex& index, const sigma::Event& event,
-           Scratch& scratch, IndexScratch& iscratch, std::vector<std::uint32_t>& out) {
+           Scratch& scratch, IndexScratch& iscratch, std::vector<std::uint32_t>& out,
+           bool gate_passed) {
   const RuleIndex::Impl& x = index.impl();
   IndexScratch::Impl& is = iscratch.impl();
   Scratch::Impl& s = scratch.impl();
   is.prepare(x);
   // An event the gate rules out is not bound either: binding looks up every entry's name.
-  const bool ruled_out = x.gate.usable() && !x.gate.may_match(event);
+  const bool ruled_out = !gate_passed && runtime::ruled_out(index, event);
   s.reset(event, ruled_out ? 0 : kEntriesBoundPerField * x.fields.size());
   ++is.stats.events;
   if (++is.stamp == 0) {  // wrapped: forget every mark once

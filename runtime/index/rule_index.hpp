@@ -84,8 +84,15 @@ class IndexScratch {
 
 // Appends the index (into program().rules) of every rule of `index` whose condition holds for
 // `event`, in rule order. Same result as runtime::match restricted to index.rules().
+// `gate_passed`: the caller asked ruled_out() already and was told no.
 void match(const Engine& engine, const RuleIndex& index, const sigma::Event& event,
-           Scratch& scratch, IndexScratch& iscratch, std::vector<std::uint32_t>& out);
+           Scratch& scratch, IndexScratch& iscratch, std::vector<std::uint32_t>& out,
+           bool gate_passed = false);
+
+// Whether `index` has no rules, or its raw-text gate (raw_gate.hpp) rules out every one for
+// `event`, so that match() would find none: a caller can skip setting up for match() (most
+// events of a small index stop here).
+bool ruled_out(const RuleIndex& index, const sigma::Event& event);
 
 // RuleIndexes built on first use, one per source, shared by every thread. Threads that need
 // different sources build their indexes at the same time; a thread that needs one being built

@@ -118,6 +118,10 @@ TEST_CASE("rules are routed by the event's logsource", "[rule_index]") {
   CHECK(fitting({"image_load", "windows", ""}) == std::vector<std::uint32_t>{0});
   CHECK(fitting({"", "linux", ""}).empty());
   CHECK(&routes.get({"", "windows", ""}) == &routes.get({"", "windows", ""}));  // built once
+  // An event of a source no rule fits is ruled out before anything is set up for it.
+  const event::FieldStore store;
+  CHECK(runtime::ruled_out(routes.get({"", "linux", ""}), store));
+  CHECK_FALSE(runtime::ruled_out(routes.get({"", "windows", ""}), store));
 }
 
 TEST_CASE("a glob is anchored by its longest literal, escapes read as the matcher reads them",
