@@ -135,14 +135,13 @@ Value EvalRun::chain(const Program::Node& n) {
   auto args = p.args(n);
   Op level = args[1].op;
   if (level == Op::And || level == Op::Or || level == Op::Xor) return logical(level, args);
+  // A chain's operators share one precedence level: comparisons, or arithmetic.
+  const bool comparing = precedence(level) == precedence(Op::Eq);
   Value acc = eval(args[0].node);
   for (std::size_t i = 1; i < args.size(); ++i) {
     Value rhs = eval(args[i].node);
-    Op op = args[i].op;
-    if (precedence(op) == precedence(Op::Eq))
-      acc = ops::compare(op, acc, rhs);
-    else
-      acc = ops::arithmetic(op, acc, rhs, ev.scratch_);
+    const Op op = args[i].op;
+    acc = comparing ? ops::compare(op, acc, rhs) : ops::arithmetic(op, acc, rhs, ev.scratch_);
   }
   return acc;
 }

@@ -124,6 +124,9 @@ bool ordered(Op op, const T& a, const T& b) {
 }  // namespace
 
 Value arithmetic(Op op, const Value& a, const Value& b, Scratch& scratch) {
+  // Two integers (a score's weights and flags): what numeric() and number_op() would do.
+  if (a.kind == Value::Kind::Int && b.kind == Value::Kind::Int && op != Op::Cat)
+    return int_op(op, a.integer, b.integer);
   if (a.is_null() || b.is_null()) return Value::null();
   if (op == Op::Cat) return concat(a, b, scratch);
   if (op == Op::Add) {
@@ -166,6 +169,9 @@ bool compare_scalars(Op op, const Value& a, const Value& b) {
 }
 
 Value compare(Op op, const Value& a, const Value& b) {
+  // Two integers (`Risk > 0`): what compare_scalars() would do.
+  if (a.kind == Value::Kind::Int && b.kind == Value::Kind::Int && op != Op::Like)
+    return Value::from_bool(ordered(op, a.integer, b.integer));
   if (a.is_null() || b.is_null()) return Value::null();
   if (op == Op::Like && b.kind == Value::Kind::Multi) return Value::null();
   bool r = any_of_values(a, [&](const Value& x) {

@@ -5,7 +5,7 @@
 
 namespace sigma::expr {
 
-void* Scratch::allocate(std::size_t bytes, std::size_t align) {
+void* Scratch::allocate_slow(std::size_t bytes, std::size_t align) {
   if (bytes == 0) bytes = 1;
   while (current_ < blocks_.size()) {
     Block& b = blocks_[current_];

@@ -18,7 +18,18 @@ class Scratch {
   Scratch(const Scratch&) = delete;
   Scratch& operator=(const Scratch&) = delete;
 
-  void* allocate(std::size_t bytes, std::size_t align);
+  void* allocate(std::size_t bytes, std::size_t align) {
+    // Inline while the current block has room (nearly always once warm).
+    if (bytes != 0 && current_ < blocks_.size()) {
+      const std::size_t start = (used_ + align - 1) / align * align;
+      Block& b = blocks_[current_];
+      if (start + bytes <= b.size) {
+        used_ = start + bytes;
+        return b.data.get() + start;
+      }
+    }
+    return allocate_slow(bytes, align);
+  }
 
   template <class T>
   T* make_array(std::size_t n) {
@@ -41,6 +52,8 @@ class Scratch {
     std::unique_ptr<std::byte[]> data;
     std::size_t size = 0;
   };
+  void* allocate_slow(std::size_t bytes, std::size_t align);
+
   static constexpr std::size_t kBlockSize = 16 * 1024;
 
   std::vector<Block> blocks_;
