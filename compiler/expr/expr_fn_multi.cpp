@@ -11,7 +11,7 @@ namespace {
 
 // The values of v as texts that live in scratch (a scalar is a list of one; null of none).
 std::span<const std::string_view> values_of(const Value& v, Scratch& scratch) {
-  if (v.kind == Value::Kind::Multi) return v.items;
+  if (v.kind == Value::Kind::Multi) return v.items();
   TextBuffer buf;
   auto text = scalar_text(v, buf);
   if (!text) return {};
@@ -28,7 +28,7 @@ Value make_list(std::string_view* items, std::size_t n) {
 
 Value mvappend(std::span<const Value> args, Scratch& scratch) {
   std::size_t total = 0;
-  for (const Value& a : args) total += a.kind == Value::Kind::Multi ? a.items.size() : 1;
+  for (const Value& a : args) total += a.kind == Value::Kind::Multi ? a.items().size() : 1;
   auto* items = scratch.make_array<std::string_view>(total);
   std::size_t n = 0;
   for (const Value& a : args)
@@ -131,8 +131,9 @@ Value call_multi(Fn fn, std::span<const Value> args, Env& env) {
       return mvjoin(args, env);
     case Fn::MvCount:
       if (args[0].is_null()) return Value::null();
-      return Value::from_int(
-          args[0].kind == Value::Kind::Multi ? static_cast<std::int64_t>(args[0].items.size()) : 1);
+      return Value::from_int(args[0].kind == Value::Kind::Multi
+                                 ? static_cast<std::int64_t>(args[0].items().size())
+                                 : 1);
     case Fn::MvIndex:
       return mvindex(args, env);
     case Fn::MvDedup:

@@ -19,9 +19,9 @@ template <class F>
 Value map_text(const Value& v, Env& env, F&& f) {
   if (v.is_null()) return Value::null();
   if (v.kind == Value::Kind::Multi) {
-    auto* items = env.scratch.make_array<std::string_view>(v.items.size());
-    for (std::size_t i = 0; i < v.items.size(); ++i) items[i] = f(v.items[i]);
-    return Value::multi(std::span<const std::string_view>(items, v.items.size()));
+    auto* items = env.scratch.make_array<std::string_view>(v.items().size());
+    for (std::size_t i = 0; i < v.items().size(); ++i) items[i] = f(v.items()[i]);
+    return Value::multi(std::span<const std::string_view>(items, v.items().size()));
   }
   TextBuffer buf;
   auto text = scalar_text(v, buf);

@@ -8,9 +8,9 @@ namespace sigma::expr {
 
 void append_text(std::string& out, const Value& v) {
   if (v.kind == Value::Kind::Multi) {
-    for (std::size_t i = 0; i < v.items.size(); ++i) {
+    for (std::size_t i = 0; i < v.items().size(); ++i) {
       if (i > 0) out += '\n';
-      out += v.items[i];
+      out += v.items()[i];
     }
     return;
   }
@@ -25,7 +25,7 @@ std::string to_text(const Value& v) {
 }
 
 std::vector<std::string> to_list(const Value& v) {
-  if (v.kind == Value::Kind::Multi) return {v.items.begin(), v.items.end()};
+  if (v.kind == Value::Kind::Multi) return {v.items().begin(), v.items().end()};
   TextBuffer buf;
   auto t = scalar_text(v, buf);
   if (!t) return {};
@@ -55,9 +55,9 @@ void append_json(std::string& out, const Value& v) {
       return;
     case Value::Kind::Multi:
       out += '[';
-      for (std::size_t i = 0; i < v.items.size(); ++i) {
+      for (std::size_t i = 0; i < v.items().size(); ++i) {
         if (i > 0) out += ',';
-        text::append_json_string(out, v.items[i]);
+        text::append_json_string(out, v.items()[i]);
       }
       out += ']';
       return;

@@ -63,7 +63,7 @@ bool like(std::string_view text, std::string_view pattern);
 template <class F>
 bool any_of_values(const Value& v, F&& f) {
   if (v.kind != Value::Kind::Multi) return f(v);
-  for (std::string_view s : v.items)
+  for (std::string_view s : v.items())
     if (f(Value::string(s, true))) return true;
   return false;
 }

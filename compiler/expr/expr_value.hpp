@@ -24,10 +24,19 @@ struct Value {
   // numeric-looking text takes part in `+` as a number. A string literal or a string
   // function's result does not (`"1" + "2"` is "12"; with fields a=1, b=2, `a + b` is 3).
   bool from_field = false;
-  std::int64_t integer = 0;
-  double real = 0;
-  std::string_view text;                    // String
-  std::span<const std::string_view> items;  // Multi: always 2 or more
+  // Only the member of the value's kind is read. Unions keep a Value at 32 bytes, copied on
+  // every step of an evaluation.
+  union {
+    std::int64_t integer = 0;  // Int
+    double real;               // Float
+  };
+  union {
+    std::string_view text{};  // String
+    struct {
+      const std::string_view* first;
+      std::size_t count;
+    } list;  // Multi: always 2 or more (items())
+  };
 
   static constexpr Value null() { return {}; }
   static constexpr Value from_bool(bool b) {
@@ -61,13 +70,15 @@ struct Value {
     if (items.size() == 1) return string(items.front());
     Value v;
     v.kind = Kind::Multi;
-    v.items = items;
+    v.list = {items.data(), items.size()};
     return v;
   }
 
+  std::span<const std::string_view> items() const { return {list.first, list.count}; }
   bool is_null() const { return kind == Kind::Null; }
   bool is_number() const { return kind == Kind::Int || kind == Kind::Float; }
 };
+static_assert(sizeof(Value) == 32);
 
 // A number parsed from text or taken from a value.
 struct Number {

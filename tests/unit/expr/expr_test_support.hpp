@@ -167,9 +167,9 @@ inline std::string repr(const Value& v) {
       return "s:" + std::string(v.text);
     case Value::Kind::Multi: {
       std::string out = "mv:";
-      for (std::size_t i = 0; i < v.items.size(); ++i) {
+      for (std::size_t i = 0; i < v.items().size(); ++i) {
         if (i > 0) out += '|';
-        out += v.items[i];
+        out += v.items()[i];
       }
       return out;
     }
