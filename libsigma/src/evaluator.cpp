@@ -137,12 +137,12 @@ std::span<Alert> Evaluator::evaluate(const Event& event, const EventSource& sour
     if (a.columns.capacity() > 0 && s.spare.size() < Impl::kMaxSpare)
       s.spare.push_back(std::move(a));
   s.alerts.clear();
-  const runtime::RuleIndex& index = s.index_for(source);
+  const runtime::RuleIndex& routed = s.index_for(source);
   // Most events of a small index stop at its raw-text gate: nothing is set up for them.
-  if (runtime::ruled_out(index, event)) return s.alerts;
+  if (runtime::ruled_out(routed, event)) return s.alerts;
   s.matched.clear();
   s.exprs.reset();
-  runtime::match(*rs.engine, index, event, s.scratch, s.iscratch, s.matched, true);
+  runtime::match(*rs.engine, routed, event, s.scratch, s.iscratch, s.matched, true);
   for (const auto index : s.matched) {
     const auto& rule = rs.program->rules[index];
     s.rule = &rule;
