@@ -8,26 +8,12 @@ using namespace sigma::test;
 
 namespace {
 
-const char* kK8s = R"(
-title: Secrets read
-logsource: {product: kubernetes, service: audit}
-detection:
-    selection:
-        verb: get
-        objectRef.resource: secrets
-        sourceIPs|cidr: 10.0.0.0/8
-    filter:
-        user.username: 'system:node:*'
-    condition: selection and not filter
-fields: [user.username, sourceIPs, objectRef.namespace]
-)";
-
 std::size_t alerts(Evaluator& ev, const Event& e) { return ev.evaluate(e).size(); }
 
 }  // namespace
 
 TEST_CASE("JsonEvent: nested paths, lists, raw text, bad JSON", "[api][adapters]") {
-  Evaluator ev(compile_ok(kK8s));
+  Evaluator ev(compile_ok(kSecretsRead));
   JsonEvent e;
   std::string error;
   REQUIRE(e.parse(R"({"verb":"get","objectRef":{"resource":"secrets","namespace":"prod"},)"

@@ -12,6 +12,21 @@
 
 namespace sigma::test {
 
+// A Kubernetes audit rule: reads of secrets from 10/8 by accounts other than nodes.
+inline const char* kSecretsRead = R"(
+title: Secrets read
+logsource: {product: kubernetes, service: audit}
+detection:
+    selection:
+        verb: get
+        objectRef.resource: secrets
+        sourceIPs|cidr: 10.0.0.0/8
+    filter:
+        user.username: 'system:node:*'
+    condition: selection and not filter
+fields: [user.username, sourceIPs, objectRef.namespace]
+)";
+
 inline RuleSet compile_ok(const std::string& yaml) {
   Compiler c;
   c.add_source("rule.yml", yaml);
