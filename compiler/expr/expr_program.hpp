@@ -89,7 +89,7 @@ class Program {
   std::span<const std::vector<std::string>> regex_needs(std::uint32_t i) const {
     return regex_needs_[i];
   }
-  // match::shortcut_of(regex(i).pattern()): what answers it without RE2, if anything.
+  // match::shortcut_of(regex(i)): what answers it without RE2, if anything.
   const match::RegexShortcut& regex_shortcut(std::uint32_t i) const { return regex_shortcuts_[i]; }
   const CidrBlock& cidr(std::uint32_t i) const { return cidrs_[i]; }
 

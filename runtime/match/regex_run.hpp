@@ -9,8 +9,8 @@
 // Regexes that are only literals to look for (match::literal_alternatives) are answered by a
 // search for those literals. RegexShortcut holds what a pattern can be answered by.
 //
-//   const auto shortcut = match::shortcut_of(re.pattern());  // once, when compiling
-//   if (match::search(re, shortcut, text)) ...               // per text
+//   const auto shortcut = match::shortcut_of(re);  // once, when compiling
+//   if (match::search(re, shortcut, text)) ...    // per text
 #pragma once
 
 #include <cstddef>
