@@ -148,17 +148,22 @@ void report(const std::string& scenario, const Input& input, const Run& run, con
       static_cast<double>(run.events) / run.seconds, mb / run.seconds, ratio, peak_rss_mib());
 }
 
-std::optional<Run> checked_floor(const std::string& scenario, const Input& input,
-                                 const sigma::RuleSet& rules, std::uint64_t limit, int repeats) {
+bool checked(const std::string& scenario, const Input& input, const sigma::RuleSet& rules,
+             std::uint64_t limit) {
   fmt::print("{}: {} rules, {} events ({:.1f} MB)\n", scenario, rules.size(), input.events,
              static_cast<double>(input.text.size()) / 1e6);
   if (const auto differ = check_against_plain(input, rules, limit); differ != 0) {
     fmt::print("{}: FAILED: {} events differ from the plain evaluation\n", scenario, differ);
-    return std::nullopt;
+    return false;
   }
-  const Run floor = best_of(repeats, [&] { return floor_run(input); });
-  report("floor", input, floor, nullptr);
-  return floor;
+  return true;
+}
+
+std::vector<Run> best_interleaved(int repeats, const std::vector<std::function<Run()>>& runs) {
+  std::vector<Run> best(runs.size());
+  for (int i = 0; i < repeats; ++i)
+    for (std::size_t r = 0; r < runs.size(); ++r) keep_best(best[r], runs[r](), i == 0);
+  return best;
 }
 
 double peak_rss_mib() {

@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
-#include <optional>
 #include <sigma/sigma.hpp>
 #include <string>
 #include <string_view>
@@ -59,11 +58,11 @@ Run scan_run(const Input& input, const sigma::RuleSet& rules, unsigned threads);
 std::uint64_t check_against_plain(const Input& input, const sigma::RuleSet& rules,
                                   std::uint64_t limit);
 
-// How the corpus-wide scenarios start: prints the input's size, checks the indexed evaluation
-// against the plain one on its first `limit` events, then times and reports the floor. Empty,
-// after printing "<scenario>: FAILED", when an event differs.
-std::optional<Run> checked_floor(const std::string& scenario, const Input& input,
-                                 const sigma::RuleSet& rules, std::uint64_t limit, int repeats);
+// How the corpus-wide scenarios start: prints the input's size and checks the indexed
+// evaluation against the plain one on its first `limit` events. False, after printing
+// "<scenario>: FAILED", when an event differs.
+bool checked(const std::string& scenario, const Input& input, const sigma::RuleSet& rules,
+             std::uint64_t limit);
 
 // Keeps the faster of `best` and `run` in `best` (`run` alone when `first`).
 inline void keep_best(Run& best, const Run& run, bool first) {
@@ -77,6 +76,11 @@ Run best_of(int repeats, F f) {
   for (int i = 0; i < repeats; ++i) keep_best(best, f(), i == 0);
   return best;
 }
+
+// The best of `repeats` runs of each of `runs`, taken in turn (run 0, run 1, ..., run 0, ...):
+// what a ratio compares (a scan and its floor) is timed alike through the machine's slow
+// stretches, where timing one's repeats after the other's could put a stretch in one only.
+std::vector<Run> best_interleaved(int repeats, const std::vector<std::function<Run()>>& runs);
 
 // The first `count` CPUs this process may run on (fewer if it has fewer).
 std::vector<int> usable_cpus(unsigned count);

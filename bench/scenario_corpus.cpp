@@ -31,23 +31,20 @@ int corpus_scenario(const Options& options) {
   const sigma::RuleSet rules = compile_rules(corpus_rule_dirs(options), {"windows"});
   const Input input = windows_input(options);
   // One copy of the regression events, plus a margin, is every distinct event.
-  const auto checked = checked_floor("corpus", input, rules, 1000, options.repeats);
-  if (!checked) return 1;
-  const Run& floor = *checked;
-  if (options.threads <= 1) {
-    const Run scan = best_of(options.repeats, [&] { return scan_run(input, rules, 1); });
-    report("corpus/1t", input, scan, &floor);
-    return 0;
-  }
-  // Runs on one thread and on N alternate, so that a stretch of a slower machine (common on
-  // shared VMs) hits both alike; then one thread is pinned to each core in turn, since cores
-  // need not be equally fast, and N threads can at best add up what the cores do alone.
-  Run one, many;
-  for (int i = 0; i < options.repeats; ++i) {
-    keep_best(one, scan_run(input, rules, 1), i == 0);
-    keep_best(many, scan_run(input, rules, options.threads), i == 0);
-  }
+  if (!checked("corpus", input, rules, 1000)) return 1;
+  // The floor and the scans alternate, so that a stretch of a slower machine (common on shared
+  // VMs) hits them alike; then one thread is pinned to each core in turn, since cores need not
+  // be equally fast, and N threads can at best add up what the cores do alone.
+  std::vector<std::function<Run()>> runs{[&] { return floor_run(input); },
+                                         [&] { return scan_run(input, rules, 1); }};
+  if (options.threads > 1)
+    runs.push_back([&] { return scan_run(input, rules, options.threads); });
+  const std::vector<Run> best = best_interleaved(options.repeats, runs);
+  const Run &floor = best[0], &one = best[1];
+  report("floor", input, floor, nullptr);
   report("corpus/1t", input, one, &floor);
+  if (options.threads <= 1) return 0;
+  const Run& many = best[2];
   report(fmt::format("corpus/{}t", options.threads), input, many, &floor);
   std::string cores;
   double together = 0;  // events/s of all the cores, each alone
@@ -57,9 +54,9 @@ int corpus_scenario(const Options& options) {
     cores += fmt::format("{}cpu {} {:.3f} s", cores.empty() ? "" : ", ", cpu, alone.seconds);
     together += static_cast<double>(alone.events) / alone.seconds;
   }
-  const double best = static_cast<double>(many.events) / many.seconds;
+  const double speed = static_cast<double>(many.events) / many.seconds;
   const std::string share =
-      together > 0 ? fmt::format("; {:.0f}% of those cores' sum", 100.0 * best / together) : "";
+      together > 0 ? fmt::format("; {:.0f}% of those cores' sum", 100.0 * speed / together) : "";
   fmt::print("scaling  {} threads: {:.2f}x one thread; one thread pinned to each core: {}{}\n",
              options.threads, one.seconds / many.seconds, cores.empty() ? "none" : cores, share);
   return 0;

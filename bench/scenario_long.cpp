@@ -28,11 +28,12 @@ int long_scenario(const Options& options) {
     fmt::print("long: FAILED: no events in {}\n", input.name);
     return 1;
   }
-  const auto floor = checked_floor("long", input, rules, 2000, options.repeats);
-  if (!floor) return 1;
-  const Run scan =
-      best_of(options.repeats, [&] { return scan_run(input, rules, options.threads); });
-  report(fmt::format("long/{}t", options.threads), input, scan, &*floor);
+  if (!checked("long", input, rules, 2000)) return 1;
+  const std::vector<Run> best =
+      best_interleaved(options.repeats, {[&] { return floor_run(input); },
+                                         [&] { return scan_run(input, rules, options.threads); }});
+  report("floor", input, best[0], nullptr);
+  report(fmt::format("long/{}t", options.threads), input, best[1], &best[0]);
   return 0;
 }
 

@@ -43,11 +43,11 @@ int seed_scenario(const Options& options) {
       status = 1;
       continue;
     }
-    const Run floor = best_of(options.repeats, [&] { return floor_run(input); });
-    report("floor", input, floor, nullptr);
-    const Run scan =
-        best_of(options.repeats, [&] { return scan_run(input, rules, options.threads); });
-    report(fmt::format("seed/{}t", options.threads), input, scan, &floor);
+    const std::vector<Run> best =
+        best_interleaved(options.repeats, {[&] { return floor_run(input); },
+                                           [&] { return scan_run(input, rules, options.threads); }});
+    report("floor", input, best[0], nullptr);
+    report(fmt::format("seed/{}t", options.threads), input, best[1], &best[0]);
   }
   return status;
 }
