@@ -4,6 +4,8 @@
 #include <cassert>
 #include <cstdint>
 
+#include "runtime/text/equal_bytes.hpp"
+
 namespace sigma::event {
 namespace {
 
@@ -64,7 +66,10 @@ std::uint32_t FieldStore::find(std::string_view name, std::uint64_t hash) const 
     std::uint32_t slot = index_[i];
     if (slot == 0) return kNone;
     const Entry& e = entries_[slot - 1];
-    if (e.hash == hash && e.name == name) return slot - 1;
+    // Names are short: compared in place, where memcmp's call cost more than the compare.
+    if (e.hash == hash && e.name.size() == name.size() &&
+        text::equal_bytes(e.name.data(), name.data(), name.size()))
+      return slot - 1;
   }
 }
 
