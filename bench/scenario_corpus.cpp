@@ -37,8 +37,7 @@ int corpus_scenario(const Options& options) {
   // be equally fast, and N threads can at best add up what the cores do alone.
   std::vector<std::function<Run()>> runs{[&] { return floor_run(input); },
                                          [&] { return scan_run(input, rules, 1); }};
-  if (options.threads > 1)
-    runs.push_back([&] { return scan_run(input, rules, options.threads); });
+  if (options.threads > 1) runs.push_back([&] { return scan_run(input, rules, options.threads); });
   const std::vector<Run> best = best_interleaved(options.repeats, runs);
   const Run &floor = best[0], &one = best[1];
   report("floor", input, floor, nullptr);
