@@ -166,6 +166,14 @@ std::vector<Run> best_interleaved(int repeats, const std::vector<std::function<R
   return best;
 }
 
+void time_against_floor(const std::string& scenario, const Input& input,
+                        const sigma::RuleSet& rules, unsigned threads, int repeats) {
+  const std::vector<Run> best = best_interleaved(
+      repeats, {[&] { return floor_run(input); }, [&] { return scan_run(input, rules, threads); }});
+  report("floor", input, best[0], nullptr);
+  report(fmt::format("{}/{}t", scenario, threads), input, best[1], &best[0]);
+}
+
 double peak_rss_mib() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);

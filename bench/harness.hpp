@@ -82,6 +82,11 @@ Run best_of(int repeats, F f) {
 // stretches, where timing one's repeats after the other's could put a stretch in one only.
 std::vector<Run> best_interleaved(int repeats, const std::vector<std::function<Run()>>& runs);
 
+// The floor and the scan on `threads` threads, timed in turn (best_interleaved) and reported,
+// the scan as "<scenario>/<threads>t".
+void time_against_floor(const std::string& scenario, const Input& input,
+                        const sigma::RuleSet& rules, unsigned threads, int repeats);
+
 // The first `count` CPUs this process may run on (fewer if it has fewer).
 std::vector<int> usable_cpus(unsigned count);
 // f() with the calling thread bound to `cpu` (as `taskset -c cpu` would), then unbound again.

@@ -29,11 +29,7 @@ int long_scenario(const Options& options) {
     return 1;
   }
   if (!checked("long", input, rules, 2000)) return 1;
-  const std::vector<Run> best = best_interleaved(
-      options.repeats,
-      {[&] { return floor_run(input); }, [&] { return scan_run(input, rules, options.threads); }});
-  report("floor", input, best[0], nullptr);
-  report(fmt::format("long/{}t", options.threads), input, best[1], &best[0]);
+  time_against_floor("long", input, rules, options.threads, options.repeats);
   return 0;
 }
 

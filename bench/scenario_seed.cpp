@@ -43,11 +43,7 @@ int seed_scenario(const Options& options) {
       status = 1;
       continue;
     }
-    const std::vector<Run> best = best_interleaved(
-        options.repeats, {[&] { return floor_run(input); },
-                          [&] { return scan_run(input, rules, options.threads); }});
-    report("floor", input, best[0], nullptr);
-    report(fmt::format("seed/{}t", options.threads), input, best[1], &best[0]);
+    time_against_floor("seed", input, rules, options.threads, options.repeats);
   }
   return status;
 }
